@@ -1,0 +1,150 @@
+/**
+ * The engine: resolve the profile, run every rule that applies, apply severities, and return the
+ * findings in document order. Section rules' findings are cached with their section, so after an
+ * edit only the sections that changed are checked again.
+ */
+import type { PlacedSection, PlanDocument, Range } from './model/types';
+import type { LintConfig, LintOptions, RuleSetting } from './config';
+import type { Finding, PlanContext, Report, ResolvedSection, Rule, SectionContext, Severity, SeveritySetting } from './rules/types';
+import { RULES } from './rules/index';
+import { resolveProfile } from './profiles/resolve';
+import type { ResolvedProfile } from './profiles/resolve';
+import { matchSection } from './profiles/match';
+import type { Profile } from './profiles/types';
+
+export interface LintResult {
+  readonly findings: readonly Finding[];
+  readonly profile: ResolvedProfile;
+  readonly sections: readonly ResolvedSection[];
+}
+
+/** Lints a parsed plan. Never throws for any document: a failing rule becomes a finding of its own. */
+export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult {
+  const config = options.config ?? {};
+  const resolved = resolveProfile(plan, config.profile, options.fallbackProfile);
+  const profile = resolved.profile;
+  const sections = resolveSections(plan, profile);
+  const byKey = new Map<string, ResolvedSection>();
+  for (const entry of sections) if (entry.spec && !byKey.has(entry.spec.key)) byKey.set(entry.spec.key, entry);
+
+  const findings: Finding[] = [];
+  const now = options.now ?? new Date();
+  for (const rule of RULES) {
+    if (rule.profiles && !rule.profiles.includes(profile.id)) continue;
+    const setting = ruleSetting(config, rule);
+    const severity = effectiveSeverity(rule, setting);
+    if (severity === 'off') continue;
+    const ruleOptions = setting?.options ?? {};
+    const push = (report: Report): void => {
+      findings.push({ ...report, ruleId: rule.id, ruleName: rule.name, severity });
+    };
+    try {
+      if (rule.check) {
+        const context: PlanContext = {
+          plan,
+          profile,
+          ...(resolved.variant ? { variant: resolved.variant } : {}),
+          sections,
+          section: (key) => byKey.get(key),
+          options: ruleOptions,
+          now,
+          ...(options.path ? { path: options.path } : {}),
+          toDocument: shiftRange,
+        };
+        rule.check(context, push);
+      }
+      if (rule.checkSection) {
+        for (const entry of sections) {
+          for (const report of sectionReports(rule, entry, profile, resolved.variant, ruleOptions)) push(shiftReport(entry.placed, report));
+        }
+      }
+    } catch (error) {
+      findings.push({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        severity: 'error',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `Rule ${rule.id} (${rule.name}) failed on this document: ${(error as Error).message}. Please report it.`,
+      });
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, profile: resolved, sections };
+}
+
+/** Top-level sections with the profile section each was recognised as. */
+export function resolveSections(plan: PlanDocument, profile: Profile): ResolvedSection[] {
+  const resolved: ResolvedSection[] = [];
+  for (const placed of plan.sections) {
+    const heading = placed.section.heading;
+    if (!heading) {
+      resolved.push({ placed, title: '', level: 0 });
+      continue;
+    }
+    const match = heading.level === 2 ? matchSection(profile, heading.text) : undefined;
+    resolved.push(match ? { placed, title: heading.text, level: heading.level, spec: match.spec, match: match.how } : { placed, title: heading.text, level: heading.level });
+  }
+  return resolved;
+}
+
+const sectionCache = new WeakMap<object, Map<string, readonly Report[]>>();
+
+function sectionReports(rule: Rule, entry: ResolvedSection, profile: Profile, variant: string | undefined, options: Readonly<Record<string, unknown>>): readonly Report[] {
+  const section = entry.placed.section;
+  const key = `${rule.id}|${profile.id}|${variant ?? ''}|${entry.spec?.key ?? ''}|${JSON.stringify(options)}`;
+  let perSection = sectionCache.get(section);
+  const cached = perSection?.get(key);
+  if (cached) return cached;
+  const reports: Report[] = [];
+  const context: SectionContext = {
+    section,
+    ...(entry.spec ? { spec: entry.spec } : {}),
+    profile,
+    ...(variant ? { variant } : {}),
+    options,
+  };
+  rule.checkSection!(context, (report) => reports.push(report));
+  if (!perSection) {
+    perSection = new Map();
+    sectionCache.set(section, perSection);
+  }
+  perSection.set(key, reports);
+  return reports;
+}
+
+function shiftRange(placed: PlacedSection, range: Range): Range {
+  const by = placed.line;
+  return { start: { line: range.start.line + by, character: range.start.character }, end: { line: range.end.line + by, character: range.end.character } };
+}
+
+function shiftReport(placed: PlacedSection, report: Report): Report {
+  if (placed.line === 0) return report;
+  return {
+    ...report,
+    range: shiftRange(placed, report.range),
+    ...(report.fixes
+      ? { fixes: report.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ range: shiftRange(placed, edit.range), newText: edit.newText })) })) }
+      : {}),
+  };
+}
+
+function ruleSetting(config: LintConfig, rule: Rule): RuleSetting | undefined {
+  const value = config.rules?.[rule.id] ?? config.rules?.[rule.name];
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? { severity: value } : value;
+}
+
+function effectiveSeverity(rule: Rule, setting: RuleSetting | undefined): SeveritySetting {
+  return setting?.severity ?? rule.defaultSeverity;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}

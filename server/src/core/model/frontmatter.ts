@@ -1,0 +1,188 @@
+/**
+ * Reads the YAML frontmatter at the top of a plan with the `yaml` package. YAML here is data only:
+ * nothing is evaluated, custom tags stay unresolved strings, aliases are refused (they are how
+ * "billion laughs" documents explode), and size and nesting are capped before parsing starts.
+ */
+import { LineCounter, isMap, isScalar, parseDocument, visit } from 'yaml';
+import type { Frontmatter, FrontmatterField, FrontmatterProblem, Range } from './types';
+import { computeLineStarts, lineContentEnd, lineOfOffset } from './lines';
+
+/** Frontmatter larger than this is reported, not parsed. */
+export const MAX_FRONTMATTER_BYTES = 64 * 1024;
+/** Deeper nesting than this is reported, not parsed. */
+export const MAX_FRONTMATTER_DEPTH = 64;
+
+const OPEN = /^---([A-Za-z]*)[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Where the frontmatter block is, before it is parsed. */
+export interface FrontmatterBlock {
+  readonly endLine: number;
+  /** Offset just past the closing fence's line ending. */
+  readonly bodyStartOffset: number;
+  readonly closed: boolean;
+  readonly language: string;
+  /** Offset range of the YAML text inside the fences. */
+  readonly rawStart: number;
+  readonly rawEnd: number;
+}
+
+/** Finds a frontmatter block at the top of `text`, or undefined when the text does not open with `---`. */
+export function locateFrontmatter(text: string): FrontmatterBlock | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstEnd = lineContentEnd(text, bom);
+  const open = OPEN.exec(text.slice(bom, firstEnd));
+  if (!open) return undefined;
+  const rawStart = nextLineStart(text, firstEnd);
+  let line = 1;
+  let start = rawStart;
+  while (start < text.length) {
+    const end = lineContentEnd(text, start);
+    if (CLOSE.test(text.slice(start, Math.min(end, start + 16)))) {
+      return { endLine: line, bodyStartOffset: nextLineStart(text, end), closed: true, language: open[1]!, rawStart, rawEnd: start };
+    }
+    line++;
+    start = nextLineStart(text, end);
+    if (start === end) break;
+  }
+  return { endLine: 0, bodyStartOffset: 0, closed: false, language: open[1]!, rawStart, rawEnd: text.length };
+}
+
+function nextLineStart(text: string, contentEnd: number): number {
+  if (text.charCodeAt(contentEnd) === 13 && text.charCodeAt(contentEnd + 1) === 10) return contentEnd + 2;
+  return contentEnd < text.length ? contentEnd + 1 : contentEnd;
+}
+
+const frontmatterCache = new Map<string, Omit<Frontmatter, 'startLine' | 'endLine' | 'closed'>>();
+const CACHE_LIMIT = 64;
+
+/** Parses the located block. Results are cached by their text, since most edits leave it alone. */
+export function parseFrontmatter(text: string, block: FrontmatterBlock): Frontmatter {
+  const raw = text.slice(block.rawStart, block.rawEnd);
+  const key = block.language + '\u0000' + (block.closed ? 'c' : 'o') + raw;
+  let parsed = frontmatterCache.get(key);
+  if (!parsed) {
+    parsed = block.closed ? readYaml(raw, block.language) : unclosed(raw, block.language);
+    if (frontmatterCache.size >= CACHE_LIMIT) frontmatterCache.delete(frontmatterCache.keys().next().value!);
+    frontmatterCache.set(key, parsed);
+  }
+  return { startLine: 0, endLine: block.endLine, closed: block.closed, ...parsed };
+}
+
+type Parsed = Omit<Frontmatter, 'startLine' | 'endLine' | 'closed'>;
+
+function unclosed(raw: string, language: string): Parsed {
+  const problem: FrontmatterProblem = {
+    message: 'The frontmatter opened by `---` on the first line is never closed; add a `---` line after the last field.',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 + language.length } },
+    severity: 'error',
+  };
+  return { raw, language, data: undefined, fields: new Map(), problems: [problem] };
+}
+
+function readYaml(raw: string, language: string): Parsed {
+  const starts = computeLineStarts(raw);
+  /** Frontmatter text starts on document line 1. */
+  const rangeOf = (from: number, to: number): Range => {
+    const a = lineOfOffset(starts, from);
+    const b = lineOfOffset(starts, to);
+    return { start: { line: a + 1, character: from - starts[a]! }, end: { line: b + 1, character: to - starts[b]! } };
+  };
+  const whole = rangeOf(0, Math.max(0, raw.length - 1));
+  const fail = (message: string): Parsed => ({ raw, language, data: undefined, fields: new Map(), problems: [{ message, range: whole, severity: 'error' }] });
+
+  if (language !== '' && language.toLowerCase() !== 'yaml' && language.toLowerCase() !== 'yml') {
+    const problem: FrontmatterProblem = {
+      message: `Frontmatter in \`${language}\` is not read (only YAML is, and nothing in a plan is ever run); use \`---\` with YAML fields.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 + language.length } },
+      severity: 'error',
+    };
+    return { raw, language, data: undefined, fields: new Map(), problems: [problem] };
+  }
+  if (raw.length > MAX_FRONTMATTER_BYTES) {
+    return fail(`The frontmatter is ${raw.length} characters long; frontmatter over ${MAX_FRONTMATTER_BYTES} is not read.`);
+  }
+  if (nestingDepth(raw) > MAX_FRONTMATTER_DEPTH) {
+    return fail(`The frontmatter nests deeper than ${MAX_FRONTMATTER_DEPTH} levels and is not read.`);
+  }
+
+  const lineCounter = new LineCounter();
+  let doc;
+  try {
+    doc = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'silent' });
+  } catch (error) {
+    return fail(`The frontmatter could not be read as YAML: ${(error as Error).message}`);
+  }
+  const problems: FrontmatterProblem[] = [];
+  for (const error of doc.errors) problems.push({ message: yamlMessage(error.message), range: rangeOf(error.pos[0], error.pos[1]), severity: 'error' });
+  for (const warning of doc.warnings) problems.push({ message: yamlMessage(warning.message), range: rangeOf(warning.pos[0], warning.pos[1]), severity: 'warning' });
+
+  let alias: [number, number] | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      alias = node.range ? [node.range[0], node.range[1]] : [0, 0];
+      return visit.BREAK;
+    },
+  });
+  if (alias) {
+    problems.push({ message: 'YAML aliases (`*name`) are not allowed in frontmatter; write the value out.', range: rangeOf(alias[0], alias[1]), severity: 'error' });
+    return { raw, language, data: undefined, fields: new Map(), problems };
+  }
+
+  const fields = new Map<string, FrontmatterField>();
+  let data: Record<string, unknown> | undefined;
+  const contents = doc.contents;
+  if (isMap(contents)) {
+    data = {};
+    for (const pair of contents.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const key = String(pair.key.value);
+      let value: unknown;
+      try {
+        value = isScalar(pair.value) ? pair.value.value : pair.value && typeof pair.value === 'object' && 'toJSON' in pair.value ? (pair.value as { toJSON(): unknown }).toJSON() : null;
+      } catch {
+        value = null;
+      }
+      const keyRange = rangeOf(pair.key.range[0], pair.key.range[1]);
+      const valueNode = pair.value as { range?: [number, number, number] } | null;
+      const valueRange = valueNode?.range ? rangeOf(valueNode.range[0], valueNode.range[1]) : { start: keyRange.end, end: keyRange.end };
+      if (!fields.has(key)) fields.set(key, { key, value, keyRange, valueRange });
+      data[key] = value;
+    }
+  } else if (contents !== null && !(isScalar(contents) && (contents.value === null || contents.value === ''))) {
+    problems.push({ message: 'The frontmatter is not a list of `key: value` fields.', range: whole, severity: 'error' });
+  }
+  return { raw, language, data, fields, problems };
+}
+
+/** Deepest bracket or indentation nesting, counted without parsing. */
+function nestingDepth(raw: string): number {
+  let depth = 0;
+  let max = 0;
+  let lineIndent = 0;
+  let atLineStart = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10) {
+      atLineStart = true;
+      lineIndent = 0;
+      continue;
+    }
+    if (atLineStart) {
+      if (c === 32 || c === 45 /* - */) {
+        lineIndent++;
+        continue;
+      }
+      atLineStart = false;
+      max = Math.max(max, depth + (lineIndent >> 1));
+    }
+    if (c === 91 || c === 123) max = Math.max(max, ++depth + (lineIndent >> 1));
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0]!.trim();
+  return `Frontmatter YAML: ${first.endsWith('.') ? first : first + '.'}`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Line handling shared by the parser and the edit builders. A line ends at `\n`, `\r\n` or a lone
+ * `\r`, the same three endings VS Code and the LSP text document count.
+ */
+
+/** Offsets at which lines start in `text[from, to)`, relative to `from`. Always starts with 0. */
+export function computeLineStarts(text: string, from = 0, to = text.length): number[] {
+  const starts = [0];
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      starts.push(i + 1 - from);
+    } else if (code === 13) {
+      if (i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1 - from);
+    }
+  }
+  return starts;
+}
+
+/** End of the line's content (before its line ending) for a line starting at `start`. */
+export function lineContentEnd(text: string, start: number, limit = text.length): number {
+  let i = start;
+  while (i < limit) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+    i++;
+  }
+  return limit;
+}
+
+/** The line ending a new line should use: the first one the text has, else `\n`. */
+export function detectEol(text: string): '\n' | '\r\n' {
+  const lf = text.indexOf('\n');
+  return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** Width of leading white space in columns (tabs to multiples of four) and where content starts. */
+export function measureIndent(line: string): { columns: number; index: number } {
+  let columns = 0;
+  let index = 0;
+  while (index < line.length) {
+    const code = line.charCodeAt(index);
+    if (code === 32) columns++;
+    else if (code === 9) columns += 4 - (columns % 4);
+    else break;
+    index++;
+  }
+  return { columns, index };
+}
+
+/** Binary search: index of the last start that is <= offset. */
+export function lineOfOffset(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

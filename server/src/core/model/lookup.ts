@@ -1,0 +1,69 @@
+/** Line and offset look-ups on a parsed document, through its sections (no whole-text scans). */
+import type { PlanDocument, Position } from './types';
+import { computeLineStarts, lineContentEnd, lineOfOffset } from './lines';
+
+/** Offset of the start of `line`, or undefined past the end. */
+export function lineStartOffset(plan: PlanDocument, line: number): number | undefined {
+  if (line < 0 || line >= plan.lineCount) return undefined;
+  if (line < plan.bodyStartLine) return computeLineStarts(plan.text, 0, plan.bodyStartOffset)[line];
+  const sections = plan.sections;
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid]!.line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const placed = sections[lo];
+  if (placed) {
+    const local = placed.section.lineStarts[line - placed.line];
+    if (local !== undefined) return placed.offset + local;
+  }
+  // The empty line after a final line ending.
+  return plan.text.length;
+}
+
+/** The text of `line` without its line ending ('' past the end). */
+export function lineText(plan: PlanDocument, line: number): string {
+  const start = lineStartOffset(plan, line);
+  if (start === undefined) return '';
+  return plan.text.slice(start, lineContentEnd(plan.text, start));
+}
+
+/** The position of `offset` in the document. */
+export function positionAt(plan: PlanDocument, offset: number): Position {
+  const clamped = Math.max(0, Math.min(offset, plan.text.length));
+  if (clamped < plan.bodyStartOffset || plan.bodyStartOffset === plan.text.length) {
+    const starts = computeLineStarts(plan.text, 0, Math.max(plan.bodyStartOffset, clamped));
+    const line = lineOfOffset(starts, clamped);
+    return { line, character: clamped - starts[line]! };
+  }
+  const sections = plan.sections;
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid]!.offset <= clamped) lo = mid;
+    else hi = mid - 1;
+  }
+  const placed = sections[lo]!;
+  const starts = placed.section.lineStarts;
+  const local = clamped - placed.offset;
+  if (starts.length === 0 || local >= placed.section.text.length) {
+    // Past the last section's text: the trailing empty line.
+    const line = placed.line + starts.length;
+    return local === placed.section.text.length && starts.length > 0 && !/[\r\n]$/.test(placed.section.text)
+      ? { line: line - 1, character: local - starts[starts.length - 1]! }
+      : { line, character: 0 };
+  }
+  const line = lineOfOffset(starts, local);
+  return { line: placed.line + line, character: local - starts[line]! };
+}
+
+/** The offset of `position` (clamped to its line, as LSP requires). */
+export function offsetAt(plan: PlanDocument, position: Position): number {
+  const start = lineStartOffset(plan, position.line);
+  if (start === undefined) return position.line < 0 ? 0 : plan.text.length;
+  const end = lineContentEnd(plan.text, start);
+  return Math.min(start + Math.max(0, position.character), end);
+}

@@ -1,0 +1,81 @@
+/**
+ * Splits a document body into sections at top-level headings of level 1 and 2, one line at a time.
+ * Scanning can start at any section boundary (the scanner's state is clean there), which is what
+ * the incremental parser relies on; a callback may stop the scan at a later boundary.
+ */
+import { LineKind } from './types';
+import type { PlacedSection } from './types';
+import { BlockScanner, isTopLevel, kindOf, levelOf, packLine } from './blockScanner';
+import { lineContentEnd } from './lines';
+import { buildSection } from './section';
+
+/** Says whether a new section found at `offset`/`line` lets the scan stop and reuse what follows. */
+export type ResyncCheck = (offset: number, line: number) => boolean;
+
+export interface ScanOutcome {
+  readonly sections: PlacedSection[];
+  /** Set when `resync` stopped the scan: where the next (reusable) section starts. */
+  readonly stoppedAt?: { readonly offset: number; readonly line: number };
+}
+
+/**
+ * Scans `text` from `startOffset` (document line `startLine`). The first section is the preamble
+ * when `preamble` is true (it may be empty), else it opens with the heading at `startOffset`.
+ */
+export function scanSections(text: string, startOffset: number, startLine: number, preamble: boolean, resync?: ResyncCheck): ScanOutcome {
+  const sections: PlacedSection[] = [];
+  const scanner = new BlockScanner();
+  let sectionOffset = startOffset;
+  let sectionLine = startLine;
+  let opensWithHeading = !preamble;
+  let offsets: number[] = [];
+  let packed: number[] = [];
+
+  const close = (count: number): void => {
+    const end = count < offsets.length ? offsets[count]! : text.length;
+    const starts = new Array<number>(count);
+    for (let i = 0; i < count; i++) starts[i] = offsets[i]! - sectionOffset;
+    const section = buildSection(text.slice(sectionOffset, end), starts, Uint8Array.from(packed.slice(0, count)), opensWithHeading);
+    sections.push({ line: sectionLine, offset: sectionOffset, section });
+    sectionOffset = end;
+    sectionLine += count;
+    offsets = offsets.slice(count);
+    packed = packed.slice(count);
+    opensWithHeading = true;
+  };
+
+  let pos = startOffset;
+  while (pos < text.length) {
+    const contentEnd = lineContentEnd(text, pos);
+    scanner.scan(text.slice(pos, contentEnd));
+    const value = scanner.packed;
+    const kind = kindOf(value);
+    let boundary = -1;
+    if (kind === LineKind.Heading && isTopLevel(value) && levelOf(value) <= 2) {
+      boundary = offsets.length;
+    } else if (kind === LineKind.SetextUnderline) {
+      // The heading's text lines were classified as paragraph text; they are heading lines now.
+      const first = scanner.setextStart - (sectionLine - startLine);
+      const level = levelOf(value);
+      for (let i = Math.max(0, first); i < packed.length; i++) packed[i] = packLine(LineKind.Heading, level, isTopLevel(value));
+      if (isTopLevel(value)) boundary = Math.max(0, first);
+    }
+    offsets.push(pos);
+    packed.push(value);
+    if (boundary > 0 || (boundary === 0 && !opensWithHeading)) {
+      const boundaryOffset = offsets[boundary]!;
+      const boundaryLine = sectionLine + boundary;
+      if (resync && resync(boundaryOffset, boundaryLine)) {
+        close(boundary);
+        return { sections, stoppedAt: { offset: boundaryOffset, line: boundaryLine } };
+      }
+      close(boundary);
+    }
+    pos = contentEnd;
+    if (text.charCodeAt(pos) === 13) pos++;
+    if (text.charCodeAt(pos) === 10) pos++;
+    if (pos === contentEnd) break;
+  }
+  close(offsets.length);
+  return { sections };
+}

@@ -1,0 +1,157 @@
+/**
+ * Finds dates and times in a line and says which spelling each uses. Every pattern here is anchored
+ * (sticky) at a candidate position and has bounded repetition, so scanning stays linear in the line.
+ */
+import type { Timestamp, TimestampFormat } from './types';
+
+/** A date, real or template (`YYYY-MM-DD`, `2025-XX-XX`), not glued to other digits or letters. */
+const DATE = /(?<![\w-])(\d{4}|YYYY)-(\d{2}|MM|XX)-(\d{2}|DD|XX)(?=$|[^\w]|T(?:\d|HH))/gy;
+const DATE_CANDIDATE = /(?<![\w-])(?:\d{4}|YYYY)-/g;
+/** `T14:00`, `T14:00:00`, `T14:00:00.123`, then an optional zone. */
+const ISO_TIME = /T(\d{2}|HH):(\d{2}|MM)(?::(\d{2}|SS)(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?(?![\w:])/y;
+/** ` 14:00`, ` 14:00:00`, then an optional zone (`Z`, `UTC`, an offset). */
+const SPACE_TIME = /[ ](\d{2}|HH):(\d{2}|MM)(?::(\d{2}|SS))?(Z| ?UTC| ?[+-]\d{2}:?\d{2})?(?![\w:])/y;
+
+export interface TimestampMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly raw: string;
+  readonly format: TimestampFormat;
+  readonly epochMs: number | undefined;
+  readonly hasZone: boolean;
+  readonly invalidReason?: string;
+}
+
+/** Every timestamp in `line`, left to right. */
+export function findTimestamps(line: string): TimestampMatch[] {
+  const found: TimestampMatch[] = [];
+  if (line.indexOf('-') < 0) return found;
+  DATE_CANDIDATE.lastIndex = 0;
+  let candidate: RegExpExecArray | null;
+  while ((candidate = DATE_CANDIDATE.exec(line)) !== null) {
+    const start = candidate.index;
+    DATE.lastIndex = start;
+    const date = DATE.exec(line);
+    if (!date) continue;
+    const match = classify(line, start, date);
+    found.push(match);
+    DATE_CANDIDATE.lastIndex = match.end;
+  }
+  return found;
+}
+
+function classify(line: string, start: number, date: RegExpExecArray): TimestampMatch {
+  const dateEnd = start + date[0].length;
+  const [year, month, day] = [date[1]!, date[2]!, date[3]!];
+  let placeholder = !/^\d+$/.test(year + month + day);
+
+  ISO_TIME.lastIndex = dateEnd;
+  const iso = ISO_TIME.exec(line);
+  if (iso) {
+    const [hour, minute, second, , zone] = [iso[1]!, iso[2]!, iso[3], iso[4], iso[5]];
+    placeholder ||= !/^\d+$/.test(hour + minute + (second ?? ''));
+    const format: TimestampFormat = placeholder
+      ? 'placeholder'
+      : zone === undefined
+        ? 'iso-local'
+        : second === undefined
+          ? 'iso-minutes'
+          : 'rfc3339';
+    return build(line, start, dateEnd + iso[0].length, format, [year, month, day, hour, minute, second ?? '00', iso[4]], zone);
+  }
+
+  SPACE_TIME.lastIndex = dateEnd;
+  const spaced = SPACE_TIME.exec(line);
+  if (spaced) {
+    const [hour, minute, second, zone] = [spaced[1]!, spaced[2]!, spaced[3], spaced[4]];
+    placeholder ||= !/^\d+$/.test(hour + minute + (second ?? ''));
+    const trimmedZone = zone?.trim();
+    const format: TimestampFormat = placeholder
+      ? 'placeholder'
+      : trimmedZone === undefined
+        ? 'date-time'
+        : trimmedZone === 'UTC'
+          ? 'date-time-utc'
+          : trimmedZone === 'Z'
+            ? 'date-time-z'
+            : 'date-time-offset';
+    const zoneValue = trimmedZone === 'UTC' ? 'Z' : trimmedZone;
+    return build(line, start, dateEnd + spaced[0].length, format, [year, month, day, hour, minute, second ?? '00', undefined], zoneValue);
+  }
+
+  // A trailing " UTC" after a bare date is still just a date.
+  return build(line, start, dateEnd, placeholder ? 'placeholder' : 'date', [year, month, day, '00', '00', '00', undefined], undefined);
+}
+
+type Parts = [string, string, string, string, string, string, string | undefined];
+
+function build(
+  line: string,
+  start: number,
+  end: number,
+  format: TimestampFormat,
+  parts: Parts,
+  zone: string | undefined,
+): TimestampMatch {
+  const raw = line.slice(start, end);
+  const hasZone = zone !== undefined;
+  if (format === 'placeholder') {
+    return { start, end, raw, format, epochMs: undefined, hasZone, invalidReason: 'it is template text, not a time' };
+  }
+  const [year, month, day, hour, minute, second, fraction] = parts.map((p, i) => (i === 6 ? p : Number(p))) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    string | undefined,
+  ];
+  const invalidReason = checkRanges(year, month, day, hour, minute, second, zone);
+  if (invalidReason) return { start, end, raw, format, epochMs: undefined, hasZone, invalidReason };
+  let epochMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (fraction) epochMs += Math.round(Number(fraction) * 1000);
+  if (zone && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    epochMs -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+  }
+  return { start, end, raw, format, epochMs, hasZone };
+}
+
+function checkRanges(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  zone: string | undefined,
+): string | undefined {
+  if (month < 1 || month > 12) return `month ${month} does not exist`;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth) return `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}`;
+  if (hour > 23) return `hour ${hour} does not exist`;
+  if (minute > 59) return `minute ${minute} does not exist`;
+  // 60 is a leap second, which RFC 3339 allows.
+  if (second > 60) return `second ${second} does not exist`;
+  if (zone && zone !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    if (Number(digits.slice(0, 2)) > 23 || Number(digits.slice(2, 4)) > 59) return `offset ${zone} does not exist`;
+  }
+  return undefined;
+}
+
+/** Converts a match found in a line into a model timestamp at a local line. */
+export function toTimestamp(match: TimestampMatch, line: number, inCode: boolean): Timestamp {
+  return {
+    line,
+    range: { start: { line, character: match.start }, end: { line, character: match.end } },
+    raw: match.raw,
+    format: match.format,
+    epochMs: match.epochMs,
+    hasZone: match.hasZone,
+    ...(match.invalidReason ? { invalidReason: match.invalidReason } : {}),
+    inCode,
+  };
+}

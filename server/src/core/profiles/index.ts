@@ -1,0 +1,12 @@
+/** The registry of profiles, in the order detection prefers them on a tie. */
+import type { Profile, ProfileId } from './types';
+import { ssot } from './ssot';
+
+export const PROFILES: readonly Profile[] = [ssot];
+
+export function profileById(id: string): Profile | undefined {
+  return PROFILES.find((profile) => profile.id === id);
+}
+
+export const DEFAULT_PROFILE: ProfileId = 'ssot';
+export type { Profile, ProfileId, SectionSpec, FieldSpec, RequiredLevel } from './types';

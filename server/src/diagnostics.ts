@@ -1,0 +1,42 @@
+/** Turns engine findings into LSP diagnostics. */
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Finding, Severity } from './core/rules/types';
+import { ruleDocsUrl } from './core/rules/index';
+
+export const DIAGNOSTIC_SOURCE = 'execplan';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries for its code actions: the fixes, computed for `version`. */
+export interface DiagnosticData {
+  readonly version: number;
+  readonly ruleName: string;
+  readonly fixes?: Finding['fixes'];
+  readonly details?: Finding['data'];
+}
+
+export function toDiagnostic(finding: Finding, version: number): Diagnostic {
+  const data: DiagnosticData = {
+    version,
+    ruleName: finding.ruleName,
+    ...(finding.fixes ? { fixes: finding.fixes } : {}),
+    ...(finding.data ? { details: finding.data } : {}),
+  };
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITIES[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+  if (finding.data?.['unnecessary'] === true) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  return diagnostic;
+}

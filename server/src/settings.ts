@@ -1,0 +1,68 @@
+/** The server's view of the `execplan.*` settings, per document, with the defaults package.json declares. */
+import type { Connection } from 'vscode-languageserver/node';
+import { DEFAULT_PLAN_GLOBS } from './core/classify';
+
+export interface ServerSettings {
+  readonly enable: boolean;
+  readonly files: readonly string[];
+  readonly profile: string;
+  readonly maxFileSize: number;
+  /** Fixed delay before checking after a change, or null for the adaptive delay. */
+  readonly validationDelay: number | null;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  enable: true,
+  files: DEFAULT_PLAN_GLOBS,
+  profile: 'auto',
+  maxFileSize: 5 * 1024 * 1024,
+  validationDelay: null,
+};
+
+interface RawSettings {
+  enable?: unknown;
+  files?: unknown;
+  profile?: unknown;
+  maxFileSize?: unknown;
+  validation?: { delay?: unknown };
+}
+
+/** Reads settings from the client, falling back to defaults for anything missing or malformed. */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<ServerSettings>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly clientHasConfiguration: () => boolean,
+  ) {}
+
+  get(uri: string): Promise<ServerSettings> {
+    if (!this.clientHasConfiguration()) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'execplan' })
+        .then((raw: RawSettings | null) => sanitize(raw ?? {}))
+        .catch(() => DEFAULT_SETTINGS);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  forget(uri?: string): void {
+    if (uri) this.cache.delete(uri);
+    else this.cache.clear();
+  }
+}
+
+function sanitize(raw: RawSettings): ServerSettings {
+  const files = Array.isArray(raw.files) && raw.files.every((item) => typeof item === 'string') ? (raw.files as string[]) : DEFAULT_SETTINGS.files;
+  const delay = raw.validation?.delay;
+  return {
+    enable: typeof raw.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
+    files,
+    profile: typeof raw.profile === 'string' ? raw.profile : DEFAULT_SETTINGS.profile,
+    maxFileSize: typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 ? raw.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+    validationDelay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, 5000) : null,
+  };
+}

@@ -1,0 +1,105 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parsePlan, updatePlan } from '../../server/src/core/model/index';
+import type { PlanDocument, TextChange } from '../../server/src/core/model/index';
+
+/** Lines that exercise every block construct the scanner tracks. */
+const LINES = [
+  '---', 'id: x', 'status: DONE', '...', '# PLAN: Title', '## Progress', '## Decision Log', '### Sub', 'Progress', '--------', '====',
+  '```', '```md', '~~~', '    indented code', '- [ ] 2025-11-22T14:00:00Z - item', '- [x] done', '  - nested', '1. first', '> quote',
+  '<!--', '-->', '<div>', '</div>', 'Status: IN_PROGRESS', 'Next Action: do it', 'See https://example.com/x', '', '', 'plain text',
+  '* * *', '## 😀 astral', '\t- tabbed',
+];
+/** Fragments an edit inserts: structure-changing ones on purpose. */
+const INSERTS = ['\n', '\r\n', '```', '## ', '#', '-', '---\n', '\n## New\n', '<!--', '-->', 'x', ' ', '    ', '😀', '\r', '```\n', '- [ ] '];
+
+const documentArbitrary = fc
+  .array(fc.constantFrom(...LINES), { minLength: 0, maxLength: 40 })
+  .chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol) + (lines.length % 2 === 0 ? eol : '')));
+
+interface Edit {
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+const editArbitrary = fc.record({ at: fc.nat(), remove: fc.nat({ max: 30 }), insert: fc.oneof(fc.constantFrom(...INSERTS), fc.constantFrom(...LINES)) });
+
+function apply(text: string, edit: Edit): { text: string; change: TextChange } {
+  const start = text.length === 0 ? 0 : edit.at % (text.length + 1);
+  const end = Math.min(text.length, start + edit.remove);
+  return { text: text.slice(0, start) + edit.insert + text.slice(end), change: { start, end, insertedLength: edit.insert.length } };
+}
+
+/** Everything a plan holds, in plain data, so two parses can be compared exactly. */
+function snapshot(plan: PlanDocument): unknown {
+  return {
+    lineCount: plan.lineCount,
+    eol: plan.eol,
+    bodyStartLine: plan.bodyStartLine,
+    bodyStartOffset: plan.bodyStartOffset,
+    frontmatter: plan.frontmatter ? { ...plan.frontmatter, fields: [...plan.frontmatter.fields.entries()] } : undefined,
+    sections: plan.sections.map((placed) => ({ line: placed.line, offset: placed.offset, ...placed.section, lineKinds: Array.from(placed.section.lineKinds) })),
+  };
+}
+
+describe('incremental parse', () => {
+  it('equals a full parse after every edit, one change at a time', function () {
+    this.timeout(180_000);
+    let edits = 0;
+    fc.assert(
+      fc.property(documentArbitrary, fc.array(editArbitrary, { minLength: 1, maxLength: 12 }), (initial, steps) => {
+        let text = initial;
+        let plan = parsePlan(text);
+        for (const step of steps) {
+          const next = apply(text, step);
+          text = next.text;
+          plan = updatePlan(plan, text, [next.change]);
+          assert.deepEqual(snapshot(plan), snapshot(parsePlan(text)));
+          edits++;
+        }
+      }),
+      { numRuns: Number(process.env.EXECPLAN_PROPERTY_RUNS ?? 400) },
+    );
+    assert.ok(edits >= 2000, `ran ${edits} edits`);
+  });
+
+  it('equals a full parse when several changes arrive together', function () {
+    this.timeout(180_000);
+    fc.assert(
+      fc.property(documentArbitrary, fc.array(editArbitrary, { minLength: 2, maxLength: 5 }), (initial, steps) => {
+        let text = initial;
+        const changes: TextChange[] = [];
+        for (const step of steps) {
+          const next = apply(text, step);
+          text = next.text;
+          changes.push(next.change);
+        }
+        assert.deepEqual(snapshot(updatePlan(parsePlan(initial), text, changes)), snapshot(parsePlan(text)));
+      }),
+      { numRuns: Number(process.env.EXECPLAN_PROPERTY_RUNS ?? 400) },
+    );
+  });
+
+  it('reuses sections the edit did not touch', () => {
+    const text = '# PLAN: t\n\n## Progress\nStatus: DONE\n\n## Decision Log\n- d\n\n## Outcomes & Retrospective\nDone.\n';
+    const before = parsePlan(text);
+    const at = text.indexOf('Status: DONE') + 'Status: '.length;
+    const after = updatePlan(before, text.slice(0, at) + 'IN_PROGRESS' + text.slice(at + 4), [{ start: at, end: at + 4, insertedLength: 11 }]);
+    const names = ['Decision Log', 'Outcomes & Retrospective'];
+    for (const name of names) {
+      const old = before.sections.find((s) => s.section.heading?.text === name)!.section;
+      const now = after.sections.find((s) => s.section.heading?.text === name)!.section;
+      assert.equal(now, old, `${name} is the same object`);
+    }
+    const progress = after.sections.find((s) => s.section.heading?.text === 'Progress')!.section;
+    assert.equal(progress.entries[0]!.value, 'IN_PROGRESS');
+  });
+
+  it('re-splits sections when an edit opens a fence that swallows later headings', () => {
+    const text = '## A\ntext\n\n## B\nmore\n\n## C\n';
+    const at = text.indexOf('text');
+    const edited = text.slice(0, at) + '```\n' + text.slice(at);
+    const plan = updatePlan(parsePlan(text), edited, [{ start: at, end: at, insertedLength: 4 }]);
+    assert.deepEqual(plan.sections.filter((s) => s.section.heading).map((s) => s.section.heading!.text), ['A']);
+  });
+});
