@@ -25,3 +25,56 @@ export interface PlanStatusParams {
   /** Time the check took, in milliseconds. */
   readonly lintMs: number;
 }
+
+/** Client -> server requests that compute an edit for the client to apply as one undo step. */
+export const BUMP_UPDATED_REQUEST = 'execplan/bumpUpdated';
+export const APPEND_PROGRESS_REQUEST = 'execplan/appendProgressEntry';
+export const FIX_ALL_REQUEST = 'execplan/fixAll';
+
+export interface DocumentEditParams {
+  readonly uri: string;
+  /** The version the client sees; the server refuses to compute an edit for another one. */
+  readonly version: number;
+}
+
+export interface TextEditData {
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  readonly newText: string;
+}
+
+export interface DocumentEditResult {
+  /** The version the edits apply to; the client applies them only to that version. */
+  readonly version: number;
+  readonly edits: readonly TextEditData[];
+  /** Where to put the cursor after applying, in the coordinates of the edited text. */
+  readonly cursor?: { readonly line: number; readonly character: number };
+  /** Set when no edit could be made, saying why (e.g. duplicate frontmatter keys). */
+  readonly refused?: string;
+}
+
+/** Client -> server: check every plan in the workspace (reports progress; cancellable). */
+export const LINT_WORKSPACE_REQUEST = 'execplan/lintWorkspace';
+
+export interface LintWorkspaceResult {
+  readonly files: number;
+  readonly plans: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly cancelled: boolean;
+}
+
+/** Client -> server: the plans in the workspace, for the Plans view. */
+export const LIST_PLANS_REQUEST = 'execplan/listPlans';
+/** Server -> client: the list of plans changed; ask again. */
+export const PLANS_CHANGED_NOTIFICATION = 'execplan/plansChanged';
+
+export interface PlanListItem {
+  readonly uri: string;
+  readonly title: string;
+  readonly status?: string;
+  readonly profile?: string;
+  readonly nextAction?: { readonly text: string; readonly line: number };
+  readonly lastUpdateMs?: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
