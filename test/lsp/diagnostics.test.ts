@@ -22,7 +22,7 @@ describe('language server over stdio', function () {
     const first = await client.waitForDiagnostics(uri, 1);
     const missing = first.diagnostics.filter((d) => d.code === 'EP001');
     assert.equal(missing.length, 1, JSON.stringify(first.diagnostics, null, 2));
-    assert.match(missing[0]!.message, /Missing required section `## Decision Log`/);
+    assert.match(String(missing[0]!.message), /Missing required section `## Decision Log`/);
     assert.equal(missing[0]!.source, 'execplan');
     assert.match(missing[0]!.codeDescription!.href, /docs\/rules\/EP001\.md$/);
 
