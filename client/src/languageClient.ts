@@ -1,6 +1,7 @@
 /**
- * Starts the ExecPlan language server (dist/server.js) over Node IPC and stops it cleanly. The
- * server checks Markdown documents only; everything else never reaches it.
+ * Creates the ExecPlan language server client (dist/server.js over Node IPC), starts it once the
+ * other parts have registered their notification handlers, and stops it cleanly. The server checks
+ * Markdown documents only; everything else never reaches it.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
@@ -8,18 +9,19 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 
 const CLIENT_ID = 'execplan';
 const CLIENT_NAME = 'ExecPlan Tools';
-const SHOW_OUTPUT_COMMAND = 'execplan.showOutput';
 
 let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel | undefined;
 
-export async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/** Creates the client without starting it, so handlers can be registered before the first message. */
+export function createClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  context.subscriptions.push(outputChannel);
+  output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -27,12 +29,10 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Lan
       { scheme: 'vscode-vfs', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'execplan' },
-    outputChannel,
-    traceOutputChannel: outputChannel,
+    outputChannel: output,
+    traceOutputChannel: output,
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
-  context.subscriptions.push(vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => outputChannel.show(true)));
-  await client.start();
   return client;
 }
 
@@ -42,6 +42,12 @@ export async function stopClient(): Promise<void> {
   if (running) await running.stop();
 }
 
+/** The client, when it exists and is running. */
 export function currentClient(): LanguageClient | undefined {
-  return client;
+  return client?.isRunning() ? client : undefined;
+}
+
+/** The extension's output channel (the same one the language client logs to). */
+export function outputChannel(): vscode.LogOutputChannel | undefined {
+  return output;
 }

@@ -1,47 +1,33 @@
 /**
- * execplan-lint: the engine the editor uses, on files on disk. Exit codes: 0 clean, 1 findings at
- * error level, 2 bad usage or unreadable input.
+ * execplan-lint: the engine the editor uses, on files on disk, for CI. This bundle is also the code
+ * its worker threads run: off the main thread it serves check tasks instead of reading arguments.
+ * Exit status: 0 clean, 1 findings at error level (or more warnings than --max-warnings), 2 bad
+ * usage or unreadable input.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parsePlan } from './core/model/index';
-import { checkDocument } from './documentChecker';
-import { DEFAULT_PLAN_GLOBS } from './core/classify';
+import { isMainThread } from 'node:worker_threads';
+import { version } from '../../package.json';
+import { runCli, EXIT_USAGE } from './cli/run';
+import { serveCheckTasks } from './cli/worker';
+import { TOOL_NAME } from './cli/help';
 
-const USAGE = 'Usage: execplan-lint <file.md>...';
-
-function main(argv: readonly string[]): number {
-  const files = argv.filter((arg) => !arg.startsWith('-'));
-  if (files.length === 0 || argv.includes('--help')) {
-    process.stdout.write(USAGE + '\n');
-    return files.length === 0 && !argv.includes('--help') ? 2 : 0;
-  }
-  let errors = 0;
-  let unreadable = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      process.stderr.write(`execplan-lint: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      unreadable++;
-      continue;
-    }
-    const result = checkDocument({
-      textLength: text.length,
-      plan: () => parsePlan(text),
-      relativePath: path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/'),
-      globs: DEFAULT_PLAN_GLOBS,
-      fallbackProfile: 'auto',
-      maxFileSize: 5 * 1024 * 1024,
-    });
-    for (const finding of result.findings) {
-      if (finding.severity === 'error') errors++;
-      const { line, character } = finding.range.start;
-      process.stdout.write(`${file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.ruleId} ${finding.message}\n`);
-    }
-  }
-  return unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
+if (isMainThread) {
+  runCli({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    workerScript: __filename,
+    version,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+} else {
+  serveCheckTasks();
 }
-
-process.exitCode = main(process.argv.slice(2));

@@ -24,6 +24,24 @@ export interface PlanStatusParams {
   readonly lastUpdateMs?: number;
   /** Time the check took, in milliseconds. */
   readonly lintMs: number;
+  /** The specification's metrics for the plan (absent for documents that are not plans). */
+  readonly metrics?: PlanMetricsData;
+}
+
+/** A count of items that satisfy a property, out of all the items it applies to. */
+export interface CoverageData {
+  readonly covered: number;
+  readonly total: number;
+}
+
+/** The specification's plan metrics. */
+export interface PlanMetricsData {
+  /** External URLs outside See Also / References, snapshot sources excepted (target 0). */
+  readonly externalDependencyCount: number;
+  /** Acceptance criteria with both a command and an expected output (target: all of them). */
+  readonly acceptanceVerifiability: CoverageData;
+  /** Decisions and discoveries that point at evidence. */
+  readonly evidenceCoverage: CoverageData;
 }
 
 /** Client -> server requests that compute an edit for the client to apply as one undo step. */

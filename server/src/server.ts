@@ -10,15 +10,22 @@ import { SettingsCache } from './settings';
 import { ValidationScheduler } from './validation';
 import { WorkspacePaths } from './workspacePaths';
 import { checkDocument } from './documentChecker';
+import { configForDocument } from './configLoader';
 import { toDiagnostic } from './diagnostics';
 import { STATUS_NOTIFICATION } from './protocol';
 import type { PlanStatusParams } from './protocol';
 import { planStatus } from './status';
 import type { Analysis, ServerContext, ServerFeature } from './serverContext';
 import { codeActionsFeature } from './features/codeActions';
+import { editRequestsFeature } from './features/editRequests';
+import { symbolsFeature } from './features/symbols';
+import { hoverFeature } from './features/hover';
+import { completionFeature } from './features/completion';
+import { foldingFeature } from './features/folding';
+import { workspaceFeature } from './features/workspace';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
-const FEATURES: readonly ServerFeature[] = [codeActionsFeature];
+const FEATURES: readonly ServerFeature[] = [codeActionsFeature, symbolsFeature, hoverFeature, completionFeature, foldingFeature, editRequestsFeature, workspaceFeature];
 
 const connection = createConnection(ProposedFeatures.all);
 const store = new PlanStore();
@@ -102,13 +109,15 @@ async function analyze(document: TextDocument): Promise<Analysis> {
   const current = await settings.get(uri);
   const started = performance.now();
   const text = document.getText();
+  const { config } = configForDocument(uri, current.rules, (configUri, diagnostics) => void connection.sendDiagnostics({ uri: configUri, diagnostics }));
   const result = checkDocument({
     textLength: text.length,
     plan: () => store.get(document),
     relativePath: paths.relative(uri),
-    globs: current.files,
+    globs: config.files ?? current.files,
     fallbackProfile: current.profile,
     maxFileSize: current.maxFileSize,
+    config,
     now: context.now(),
   });
   const analysis: Analysis = { uri, version, settings: current, result, elapsedMs: performance.now() - started };

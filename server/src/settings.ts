@@ -1,6 +1,9 @@
 /** The server's view of the `execplan.*` settings, per document, with the defaults package.json declares. */
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_PLAN_GLOBS } from './core/classify';
+import type { SeveritySetting } from './core/rules/types';
+import type { TimestampZone } from './core/features/timeFormat';
+import { parseTimestampZone } from './core/features/edits/clock';
 
 export interface ServerSettings {
   readonly enable: boolean;
@@ -9,6 +12,10 @@ export interface ServerSettings {
   readonly maxFileSize: number;
   /** Fixed delay before checking after a change, or null for the adaptive delay. */
   readonly validationDelay: number | null;
+  /** Zone fixes and commands write times in: `utc` (with `Z`) or `local` (with a numeric offset). */
+  readonly timestampZone: TimestampZone;
+  /** Severity per rule code or name (`execplan.rules`), used when no config file applies. */
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -17,7 +24,11 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   profile: 'auto',
   maxFileSize: 5 * 1024 * 1024,
   validationDelay: null,
+  timestampZone: 'utc',
+  rules: {},
 };
+
+const SEVERITY_SETTINGS: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 interface RawSettings {
   enable?: unknown;
@@ -25,6 +36,8 @@ interface RawSettings {
   profile?: unknown;
   maxFileSize?: unknown;
   validation?: { delay?: unknown };
+  timestampZone?: unknown;
+  rules?: unknown;
 }
 
 /** Reads settings from the client, falling back to defaults for anything missing or malformed. */
@@ -64,5 +77,17 @@ function sanitize(raw: RawSettings): ServerSettings {
     profile: typeof raw.profile === 'string' ? raw.profile : DEFAULT_SETTINGS.profile,
     maxFileSize: typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 ? raw.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
     validationDelay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, 5000) : null,
+    timestampZone: parseTimestampZone(raw.timestampZone),
+    rules: sanitizeRules(raw.rules),
   };
+}
+
+/** Keeps the entries of `execplan.rules` that name a severity; anything else is left out. */
+function sanitizeRules(raw: unknown): Record<string, SeveritySetting> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const rules: Record<string, SeveritySetting> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof value === 'string' && SEVERITY_SETTINGS.includes(value)) rules[/^ep\d{3}$/i.test(key) ? key.toUpperCase() : key] = value as SeveritySetting;
+  }
+  return rules;
 }

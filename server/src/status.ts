@@ -2,6 +2,7 @@
 import type { CheckResult } from './documentChecker';
 import type { PlanStatusParams } from './protocol';
 import { planSummary } from './core/features/summary';
+import { planMetrics } from './core/features/metrics';
 
 export function planStatus(uri: string, version: number, result: CheckResult, lintMs: number): PlanStatusParams {
   const isPlan = result.classification.kind === 'plan';
@@ -17,5 +18,6 @@ export function planStatus(uri: string, version: number, result: CheckResult, li
     ...(summary.status ? { status: summary.status } : {}),
     ...(summary.nextAction ? { nextAction: summary.nextAction } : {}),
     ...(summary.lastUpdateMs !== undefined ? { lastUpdateMs: summary.lastUpdateMs } : {}),
+    metrics: planMetrics(result.plan!, result.lint),
   };
 }

@@ -1,7 +1,7 @@
 /**
- * The engine: resolve the profile, run every rule that applies, apply severities, and return the
- * findings in document order. Section rules' findings are cached with their section, so after an
- * edit only the sections that changed are checked again.
+ * The engine: resolve the profile, run every rule that applies, apply severities and inline
+ * directives, and return the findings in document order. Section rules' findings are cached with
+ * their section, so after an edit only the sections that changed are checked again.
  */
 import type { PlacedSection, PlanDocument, Range } from './model/types';
 import type { LintConfig, LintOptions, RuleSetting } from './config';
@@ -10,6 +10,7 @@ import { RULES } from './rules/index';
 import { resolveProfile } from './profiles/resolve';
 import type { ResolvedProfile } from './profiles/resolve';
 import { matchSection } from './profiles/match';
+import { readDirectives } from './directives';
 import type { Profile } from './profiles/types';
 
 export interface LintResult {
@@ -29,6 +30,7 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
 
   const findings: Finding[] = [];
   const now = options.now ?? new Date();
+  const directives = readDirectives(plan);
   for (const rule of RULES) {
     if (rule.profiles && !rule.profiles.includes(profile.id)) continue;
     const setting = ruleSetting(config, rule);
@@ -36,6 +38,7 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
     if (severity === 'off') continue;
     const ruleOptions = setting?.options ?? {};
     const push = (report: Report): void => {
+      if (directives.isDisabled(rule.id, rule.name, report.range.start.line)) return;
       findings.push({ ...report, ruleId: rule.id, ruleName: rule.name, severity });
     };
     try {
@@ -129,7 +132,7 @@ function shiftReport(placed: PlacedSection, report: Report): Report {
 }
 
 function ruleSetting(config: LintConfig, rule: Rule): RuleSetting | undefined {
-  const value = config.rules?.[rule.id] ?? config.rules?.[rule.name];
+  const value = config.rules?.[rule.id] ?? config.rules?.[rule.name] ?? config.rules?.[rule.id.toLowerCase()];
   if (value === undefined) return undefined;
   return typeof value === 'string' ? { severity: value } : value;
 }

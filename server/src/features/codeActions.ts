@@ -1,11 +1,18 @@
-/** Code actions: the quick fixes that diagnostics carry. */
-import { CodeActionKind } from 'vscode-languageserver/node';
+/** Code actions: quick fixes, silencing, fix all, Progress entries and items (see ../codeActions.ts). */
 import type { ServerFeature } from '../serverContext';
-import { quickFixes } from '../codeActions';
+import { CODE_ACTION_KINDS, planCodeActions, quickFixes } from '../codeActions';
+import { editSubject } from './editRequests';
 
 export const codeActionsFeature: ServerFeature = {
-  capabilities: () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } }),
+  capabilities: () => ({ codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS] } }),
   register(context) {
-    context.connection.onCodeAction((params) => quickFixes(params));
+    context.connection.onCodeAction(async (params) => {
+      const document = context.documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const subject = await editSubject(context, document);
+      // Not a plan now (or too large): only the fixes diagnostics already carry.
+      if ('refused' in subject) return quickFixes(params);
+      return planCodeActions(params, subject);
+    });
   },
 };

@@ -388,6 +388,27 @@ export async function waitForProblems(page: Page, check: (counts: ProblemCounts)
   return counts;
 }
 
+/**
+ * Opens the Problems panel (Ctrl+Shift+M) and returns its rows as screen readers get them, files and
+ * problems alike, top to bottom (only the rows rendered: a long list is virtual). Focus stays in the panel.
+ */
+export async function problemsPanelRows(page: Page): Promise<string[]> {
+  const panel = page.locator('.part.panel .markers-panel');
+  if (!(await panel.isVisible())) {
+    await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible' });
+  }
+  const rows = panel.locator('.monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+  const labels = await rows.evaluateAll((elements: any[]) =>
+    elements
+      .map((element) => ({ index: Number(element.getAttribute('data-index') ?? 0), label: String(element.getAttribute('aria-label') ?? element.textContent ?? '') }))
+      .sort((a, b) => a.index - b.index)
+      .map((row) => row.label.trim()),
+  );
+  return labels.filter((label) => label.length > 0);
+}
+
 /** The messages of the notification toasts on screen. */
 export async function notificationTexts(page: Page): Promise<string[]> {
   const texts = await page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();

@@ -17,6 +17,7 @@ import {
   openFile,
   openWorkbench,
   problemsCount,
+  problemsPanelRows,
   runCommand,
   saveActiveEditor,
   screenshot,
@@ -203,6 +204,14 @@ async function main(): Promise<number> {
     if (!hover.includes('E2E smoke: BAD found')) throw new Error(`hover shows ${JSON.stringify(hover)}`);
     ok(`hover shows the diagnostic: ${JSON.stringify(hover.split('\n')[0])}`);
     await page.keyboard.press('Escape');
+    const mouseHover = await hoverAt(page, 2, 4, { mouse: true });
+    if (!mouseHover.includes('E2E smoke: BAD found')) throw new Error(`mouse hover shows ${JSON.stringify(mouseHover)}`);
+    ok('the mouse hover shows it too');
+    await page.keyboard.press('Escape');
+    const rows = await problemsPanelRows(page);
+    if (!rows.some((row) => row.includes('E2E smoke: BAD found'))) throw new Error(`Problems panel shows ${JSON.stringify(rows)}`);
+    ok(`Problems panel lists it: ${JSON.stringify(rows)}`);
+    await openFile(page, WRITTEN_FILE);
     await saveActiveEditor(page);
     const saved = fs.readFileSync(path.join(folder, WRITTEN_FILE), 'utf8');
     if (saved !== `${WRITTEN_TEXT}a BAD line`) throw new Error(`saved content: ${JSON.stringify(saved)}`);

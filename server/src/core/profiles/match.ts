@@ -46,9 +46,59 @@ export function matchSection(profile: Profile, heading: string): SectionMatch | 
   for (const spec of profile.sections) {
     if (spec.name === heading) return { spec, how: 'canonical' };
   }
+  for (const spec of profile.sections) {
+    if (spec.aliases.includes(heading)) return { spec, how: 'alias' };
+  }
   const found = lookupTable(profile).get(normalizeHeading(heading));
   if (!found) return undefined;
   if (found.how === 'canonical') return { spec: found.spec, how: 'normalized' };
   const exactAlias = found.spec.aliases.includes(heading);
   return { spec: found.spec, how: exactAlias ? 'alias' : 'normalized' };
+}
+
+export interface NearMiss {
+  readonly spec: SectionSpec;
+  /** Edits between the heading and the spelling it is close to (after normalising both). */
+  readonly distance: number;
+}
+
+/**
+ * The section a heading that matches nothing was probably meant to be: a canonical name or alias
+ * within a small edit distance (a typo), or undefined. Headings are short, so this stays cheap.
+ */
+export function nearestSection(profile: Profile, heading: string): NearMiss | undefined {
+  const normalized = normalizeHeading(heading);
+  if (normalized.length < 4 || normalized.length > 80) return undefined;
+  let best: NearMiss | undefined;
+  for (const spec of profile.sections) {
+    for (const candidate of [spec.name, ...spec.aliases]) {
+      const target = normalizeHeading(candidate);
+      if (Math.abs(target.length - normalized.length) > 2) continue;
+      const allowed = target.length < 8 ? 1 : 2;
+      const distance = editDistance(normalized, target, allowed);
+      if (distance <= allowed && (!best || distance < best.distance)) best = { spec, distance };
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance, giving up (returning limit + 1) once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
 }

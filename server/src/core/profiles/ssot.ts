@@ -24,6 +24,9 @@ export const ssotSections: readonly SectionSpec[] = [
   { key: 'messages', name: 'Inter-Agent Messages', aliases: ['Inter Agent Messages', 'Agent Messages', 'Messages'], level: 'conditional', condition: 'multi-agent', living: true, purpose: 'Requests, notices and blocks exchanged between agents working on the plan, each with how to tell it is done.', template: '- ${now} - From: <agent> To: <agent>\n  Intent: REQUEST\n  Message: <content>\n  Acceptance/Test: <what proves it is done>' },
   { key: 'handoff', name: 'Handoff Summary', aliases: ['Handoff', 'Hand-off Summary', 'Context Snapshot'], level: 'conditional', condition: 'handoff', purpose: 'A compact snapshot for the next agent or session: status, next action, what is done, key decisions, blockers, evidence pointers.', template: 'Timestamp: ${now}\nStatus: IN_PROGRESS\nNext Action: <...>\n\nWhat is done:\n- <...>\n\nKey decisions:\n- <...>\n\nBlockers/risks:\n- <...>\n\nEvidence pointers:\n- <...>' },
   { key: 'outcomes', name: 'Outcomes & Retrospective', aliases: ['Outcomes and Retrospective', 'Outcomes', 'Retrospective', 'Results'], level: 'must', living: true, purpose: 'What shipped, what changed, what was learned, and the follow-ups.', template: '<What shipped, what changed, what was learned, and follow-ups.>' },
+  { key: 'revisions', name: 'Plan Revision History', aliases: ['Revision History', 'Revisions'], level: 'optional', living: true, purpose: 'Each change of meaning to the plan (scope, milestones, acceptance, safety) with what changed, the evidence and the author.', template: '- ${now} - Revision 1: <title>\n  Changes: <what changed>\n  Evidence: <command/file>\n  Author: <id>' },
+  { key: 'see-also', name: 'See Also', aliases: [], level: 'optional', purpose: 'Related documents; the one place besides References where external links belong.', template: '- <related document>' },
+  { key: 'references', name: 'References', aliases: ['Sources'], level: 'optional', purpose: 'Sources the plan snapshotted, with when they were retrieved.', template: '- <source> (retrieved ${now})' },
 ];
 
 export const ssot: Profile = {
@@ -39,8 +42,42 @@ export const ssot: Profile = {
     { key: 'profile', kind: 'enum', required: true, values: ['codex-strict', 'repo-native'], description: 'The formatting variant: codex-strict (prose first, no tables or HTML) or repo-native.' },
   ],
   timestampFormats: ['rfc3339'],
+  timestampExample: '2025-11-22T14:00:00Z',
   statusValues: ['DRAFT', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'ABANDONED'],
-  staleAfterHours: 72,
+  activeStatuses: ['IN_PROGRESS', 'BLOCKED'],
+  doneStatuses: ['DONE', 'ABANDONED'],
+  staleAfterHours: 24,
   titlePattern: /^PLAN:\s+\S/,
   titleExample: '# PLAN: <Task Name>',
+  progress: {
+    statusLines: true,
+    itemTimestamps: 'all',
+    entries: 'items',
+    example: '- [ ] 2025-11-22T14:00:00Z - Write the parser (Owner: agent-1)',
+  },
+  decision: {
+    fields: ['Decision', 'Rationale', 'Evidence', 'Author'],
+    timestamp: true,
+    example: '- 2025-11-22T14:20:00Z - Decision: <what>, then `Alternatives:`, `Rationale:`, `Consequences:`, `Evidence:` and `Author:` lines',
+  },
+  discovery: {
+    fields: ['Evidence'],
+    timestamp: true,
+    example: '- 2025-11-22T14:10:00Z - <what you found> (Evidence: <file or command>)',
+  },
+  message: {
+    fields: ['From', 'To', 'Intent', 'Message', 'Acceptance/Test'],
+    timestamp: true,
+    example: '- 2025-11-22T14:30:00Z - From: <agent> To: <agent>, then `Intent:` (REQUEST, NOTIFY or BLOCK), `Message:` and `Acceptance/Test:` lines',
+  },
+  enforceOrder: true,
+  strictHeadings: true,
+  checklistsOnlyInProgress: true,
+  subsets: [
+    {
+      id: 'minimal',
+      label: 'Minimal Template',
+      keys: ['purpose', 'progress', 'constraints', 'tooling', 'validation', 'surprises', 'decision-log', 'outcomes'],
+    },
+  ],
 };

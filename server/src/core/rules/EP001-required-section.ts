@@ -1,6 +1,12 @@
-/** EP001 required-section: every section the profile marks MUST is present. */
-import type { Rule } from './types';
+/**
+ * EP001 required-section: every section the profile marks MUST is present. A plan whose sections all
+ * belong to a subset the profile accepts as complete (ssot's Minimal Template) is held to that
+ * subset's MUST sections only.
+ */
+import type { PlanContext, Rule } from './types';
+import type { SectionSpec } from '../profiles/types';
 import { insertSectionEdit } from '../features/sectionPlacement';
+import { titleRange } from '../profiles/planQueries';
 
 export const requiredSection: Rule = {
   id: 'EP001',
@@ -11,13 +17,16 @@ export const requiredSection: Rule = {
   fixable: true,
   check(context, report) {
     const anchor = titleRange(context);
+    const subset = followedSubset(context);
+    const scope = subset ? ` (${context.profile.id} profile, ${subset.label})` : ` (${context.profile.id} profile)`;
     for (const spec of context.profile.sections) {
       if (spec.level !== 'must' || context.section(spec.key)) continue;
+      if (subset && !subset.keys.includes(spec.key)) continue;
       const { edit, placement } = insertSectionEdit(context, spec);
       const where = placement.before ? `before \`## ${placement.before}\`` : placement.after ? `after \`## ${placement.after}\`` : 'at the end';
       report({
         range: anchor,
-        message: `Missing required section \`## ${spec.name}\` (${context.profile.id}): ${spec.purpose} Add it ${where}.`,
+        message: `Missing required section \`## ${spec.name}\`${scope}: ${spec.purpose} Add it ${where}.`,
         fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }],
         data: { section: spec.key },
       });
@@ -25,10 +34,9 @@ export const requiredSection: Rule = {
   },
 };
 
-/** Findings about the whole plan sit on its title (or its first line when it has none). */
-function titleRange(context: Parameters<NonNullable<Rule['check']>>[0]) {
-  const title = context.sections.find((entry) => entry.level === 1);
-  if (title) return context.toDocument(title.placed, title.placed.section.heading!.range);
-  const line = context.plan.bodyStartLine < context.plan.lineCount ? context.plan.bodyStartLine : 0;
-  return { start: { line, character: 0 }, end: { line, character: 0 } };
+/** The subset the plan follows: every recognised section belongs to it and at least one does. */
+function followedSubset(context: PlanContext) {
+  const present = context.sections.filter((entry) => entry.spec).map((entry) => (entry.spec as SectionSpec).key);
+  if (present.length === 0) return undefined;
+  return context.profile.subsets?.find((subset) => present.every((key) => subset.keys.includes(key)));
 }

@@ -1,0 +1,2 @@
+import type { Table } from './measure';
+export async function cliBenchmark(): Promise<Table[]> { return []; }

@@ -1,0 +1,84 @@
+/**
+ * Cold lint: our whole pipeline (parse, detect the profile, run every rule) against markdown-it's
+ * `parse` alone and markdownlint's default rules, side by side on the same generated plans.
+ */
+import MarkdownIt from 'markdown-it';
+import { parsePlan } from '../server/src/core/model/index';
+import { lint } from '../server/src/core/engine';
+import { PLAN_SIZES, generatePlan } from './generate';
+import { goal, mbPerSecond, ms, ratio, timeIt } from './measure';
+import type { Table, Timing } from './measure';
+
+type MarkdownlintSync = (options: { strings: Record<string, string>; config?: unknown }) => unknown;
+
+async function loadMarkdownlint(): Promise<MarkdownlintSync> {
+  const module = (await import('markdownlint/sync')) as { lint: MarkdownlintSync };
+  return module.lint;
+}
+
+/**
+ * Variants of the plan that differ only in the frontmatter id, so no run is served from a cache
+ * keyed by text (our frontmatter cache) and every tool reads a fresh string each time.
+ */
+function variants(text: string, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(text.replace(/^id: (.*)$/m, `id: $1-run${i}`));
+  return out;
+}
+
+function budgetFor(bytes: number): { minRuns: number; maxRuns: number; budgetMs: number; warmup: number } {
+  if (bytes >= 4 * 1024 * 1024) return { minRuns: 5, maxRuns: 9, budgetMs: 6000, warmup: 1 };
+  if (bytes >= 1024 * 1024) return { minRuns: 7, maxRuns: 25, budgetMs: 5000, warmup: 2 };
+  return { minRuns: 20, maxRuns: 300, budgetMs: 3000, warmup: 5 };
+}
+
+export async function coldLintBenchmark(): Promise<Table[]> {
+  const markdownlint = await loadMarkdownlint();
+  const markdownIt = new MarkdownIt();
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  let worstParseRatio = 0;
+  let worstMarkdownlintSpeedup = Number.POSITIVE_INFINITY;
+  for (const size of PLAN_SIZES) {
+    const text = generatePlan(size.bytes, 1);
+    const budget = budgetFor(text.length);
+    const pool = variants(text, budget.maxRuns + budget.warmup + 1);
+    let next = 0;
+    const take = (): string => pool[next++ % pool.length]!;
+
+    const ours = timeIt(() => lint(parsePlan(take()), { now: new Date('2026-03-01T00:00:00Z') }), budget);
+    next = 0;
+    const it = timeIt(() => markdownIt.parse(take(), {}), budget);
+    next = 0;
+    const mlBudget = text.length >= 1024 * 1024 ? { minRuns: 3, maxRuns: 3, budgetMs: 0, warmup: 1 } : { ...budget, budgetMs: 4000 };
+    const ml = timeIt(() => markdownlint({ strings: { plan: take() } }), mlBudget);
+
+    const parseRatio = ours.median / it.median;
+    const speedup = ml.median / ours.median;
+    worstParseRatio = Math.max(worstParseRatio, parseRatio);
+    worstMarkdownlintSpeedup = Math.min(worstMarkdownlintSpeedup, speedup);
+    const cell = (timing: Timing): string => `${ms(timing.median)} (min ${ms(timing.min)}, n=${timing.runs})`;
+    rows.push([
+      size.name,
+      cell(ours),
+      mbPerSecond(text.length, ours.median),
+      cell(it),
+      mbPerSecond(text.length, it.median),
+      cell(ml),
+      mbPerSecond(text.length, ml.median),
+      ratio(parseRatio),
+      ratio(speedup),
+    ]);
+  }
+  notes.push(goal('cold lint <= markdown-it parse (ratio <= 1.0) at every size', worstParseRatio <= 1, `worst ratio ${worstParseRatio.toFixed(2)}`));
+  notes.push(goal('cold lint >= 20x faster than markdownlint at every size', worstMarkdownlintSpeedup >= 20, `slowest speed-up ${worstMarkdownlintSpeedup.toFixed(1)}x`));
+  notes.push('markdown-it: `new MarkdownIt()` (default preset), `parse` only; markdownlint: `lint` from `markdownlint/sync`, default rules.');
+  return [
+    {
+      title: 'Cold lint (parse + profile + every rule), medians',
+      header: ['plan', 'execplan', 'execplan MB/s', 'markdown-it parse', 'markdown-it MB/s', 'markdownlint', 'markdownlint MB/s', 'execplan / markdown-it', 'markdownlint / execplan'],
+      rows,
+      notes,
+    },
+  ];
+}

@@ -1,0 +1,128 @@
+/**
+ * Incremental edits, in process: one character typed in the middle of the plan, a heading added,
+ * a fence opened. Each is timed the way the server does it (the LSP text document is updated, the
+ * plan store brings the model up to date, the engine lints with its section cache), and compared
+ * with a full re-lint of the edited text.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { parsePlan, updatePlan } from '../server/src/core/model/index';
+import type { PlanDocument } from '../server/src/core/model/index';
+import { lint } from '../server/src/core/engine';
+import { PlanStore } from '../server/src/planStore';
+import { PLAN_SIZES, generatePlan } from './generate';
+import { bytes, goal, ms, ratio, summarize, timeIt } from './measure';
+import type { Table } from './measure';
+
+const NOW = new Date('2026-03-01T00:00:00Z');
+
+interface EditCase {
+  readonly name: string;
+  /** Offset and inserted text for a plan's text. */
+  readonly make: (text: string) => { offset: number; insert: string };
+}
+
+/** An offset inside a word near the middle, so the edit is a character typed into a line. */
+function middle(text: string): number {
+  let at = text.length >> 1;
+  while (at < text.length && !/[a-z]/.test(text[at]!)) at++;
+  return at;
+}
+
+/** The start of the line after the middle. */
+function lineStartAfterMiddle(text: string): number {
+  return text.indexOf('\n', text.length >> 1) + 1;
+}
+
+const CASES: readonly EditCase[] = [
+  { name: 'one character in the middle', make: (text) => ({ offset: middle(text), insert: 'x' }) },
+  { name: 'a heading added in the middle', make: (text) => ({ offset: lineStartAfterMiddle(text), insert: '\n## Notes\n\n' }) },
+  { name: 'a fence opened in the middle', make: (text) => ({ offset: lineStartAfterMiddle(text), insert: '```\n' }) },
+  { name: 'a Progress item appended', make: (text) => ({ offset: text.indexOf('\n## Surprises') + 1, insert: '- [ ] 2026-03-01T10:00:00Z - checked the export\n' }) },
+];
+
+function sectionSizeAt(plan: PlanDocument, offset: number): { title: string; size: number } {
+  let found = plan.sections[0]!;
+  for (const placed of plan.sections) if (placed.offset <= offset) found = placed;
+  return { title: found.section.heading?.text ?? '(preamble)', size: found.section.text.length };
+}
+
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+export async function incrementalBenchmark(): Promise<Table[]> {
+  const rows: string[][] = [];
+  const breakdown: string[][] = [];
+  const typed = new Map<string, number>();
+  let oneMbRatio = 0;
+  for (const size of PLAN_SIZES) {
+    const base = generatePlan(size.bytes, 1);
+    for (const edit of CASES) {
+      const { offset, insert } = edit.make(base);
+      const edited = base.slice(0, offset) + insert + base.slice(offset);
+      const change = { start: offset, end: offset, insertedLength: insert.length };
+      const where = sectionSizeAt(parsePlan(base), offset);
+
+      // Model and engine only: the previous plan is linted (so its sections' findings are cached).
+      const before = parsePlan(base);
+      lint(before, { now: NOW });
+      const model = timeIt(() => lint(updatePlan(before, edited, [change]), { now: NOW }), { minRuns: 15, maxRuns: 400, budgetMs: 1500 });
+
+      // As the server does it: the LSP text document and the plan store as well.
+      const store = new PlanStore();
+      const lspChange: TextDocumentContentChangeEvent = { range: { start: positionOf(base, offset), end: positionOf(base, offset) }, text: insert };
+      const samples: number[] = [];
+      const documentSamples: number[] = [];
+      const runs = size.bytes >= 4 * 1024 * 1024 ? 15 : 40;
+      for (let i = 0; i < runs + 3; i++) {
+        const document = store.documentsConfiguration.create('file:///bench/plans/bench-PLAN.md', 'markdown', 1, base);
+        lint(store.get(document), { now: NOW });
+        const t0 = performance.now();
+        const updated = store.documentsConfiguration.update(document, [lspChange], 2);
+        const t1 = performance.now();
+        lint(store.get(updated), { now: NOW });
+        const t2 = performance.now();
+        if (i >= 3) {
+          samples.push(t2 - t0);
+          documentSamples.push(t1 - t0);
+        }
+      }
+      const server = summarize(samples);
+      const documentUpdate = summarize(documentSamples);
+
+      const full = timeIt(() => lint(parsePlan(edited), { now: NOW }), { minRuns: 5, maxRuns: 60, budgetMs: 2500, warmup: 1 });
+      const speedup = full.median / server.median;
+      if (edit === CASES[0]) {
+        typed.set(size.name, server.median);
+        if (size.name === '1 MB') oneMbRatio = speedup;
+      }
+      rows.push([size.name, edit.name, `${where.title} (${bytes(where.size)})`, ms(model.median), `${ms(server.median)} (min ${ms(server.min)})`, ms(full.median), ratio(speedup)]);
+      if (edit === CASES[0]) breakdown.push([size.name, ms(documentUpdate.median), ms(server.median - documentUpdate.median)]);
+    }
+  }
+  const typed5 = typed.get('5 MB')!;
+  const typed100 = typed.get('100 KB')!;
+  return [
+    {
+      title: 'Incremental edit, in process (medians)',
+      header: ['plan', 'edit', 'edited section', 'model + lint', 'with text document + store', 'full re-lint', 'full / incremental'],
+      rows,
+      notes: [
+        goal('a one-character edit in the 1 MB plan >= 20x faster than a full re-lint', oneMbRatio >= 20, ratio(oneMbRatio)),
+        goal('one-character edit on 5 MB within 3x of 100 KB', typed5 <= 3 * typed100, `${ms(typed5)} vs ${ms(typed100)}, ${ratio(typed5 / typed100)}`),
+      ],
+    },
+    {
+      title: 'Where a one-character edit goes (medians)',
+      header: ['plan', 'LSP text document update', 'plan store + lint'],
+      rows: breakdown,
+    },
+  ];
+}

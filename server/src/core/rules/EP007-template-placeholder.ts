@@ -1,0 +1,79 @@
+/**
+ * EP007 template-placeholder: template text left in a plan: `<Task Name>`-style placeholders, and a
+ * "None yet." line left beside real entries.
+ */
+import { LineKind } from '../model/types';
+import type { Rule } from './types';
+import { codeSpans, insideSpans } from '../model/inline';
+import { isNothingYet, sectionLine, topLevelItems } from '../profiles/planQueries';
+
+const ANGLE = /<([^<>\n]{1,80})>/g;
+const HTML_TAG = /^\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?\/?$/;
+const HTML_TAGS = new Set(
+  'a abbr b br code dd del details div dl dt em h1 h2 h3 h4 h5 h6 hr i img ins kbd li ol p pre q s samp small span strong sub summary sup table tbody td th thead tr tt u ul var'.split(' '),
+);
+/** Placeholders a plan is told to keep (secrets are redacted this way). */
+const KEPT = /^(?:redacted|secret|token|api[_-]?key)$/i;
+// HTML lines are read too: to CommonMark a line such as `<Describe the goal.>` is an HTML block.
+const CODE_KINDS = new Set<number>([LineKind.FenceOpen, LineKind.FenceBody, LineKind.FenceClose, LineKind.IndentedCode]);
+const MAX_LINE = 4000;
+
+export const templatePlaceholder: Rule = {
+  id: 'EP007',
+  name: 'template-placeholder',
+  title: 'Template text is left in the plan',
+  defaultSeverity: 'warning',
+  tags: ['content'],
+  fixable: true,
+  checkSection(context, report) {
+    const section = context.section;
+    for (let line = 0; line < section.lineStarts.length; line++) {
+      if (CODE_KINDS.has(section.lineKinds[line]!)) continue;
+      const text = sectionLine(section, line);
+      if (text.indexOf('<') < 0 || text.length > MAX_LINE) continue;
+      const spans = codeSpans(text);
+      ANGLE.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = ANGLE.exec(text)) !== null) {
+        if (!isPlaceholder(text, match.index, match[1]!) || insideSpans(spans, match.index)) continue;
+        report({
+          range: { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } },
+          message: `\`${match[0]}\` is template text; replace it with the real ${match[1]!.replace(/\.{3}|…/g, '').trim() || 'content'}.`,
+        });
+      }
+    }
+    const items = topLevelItems(section);
+    const real = items.some((item) => !isNothingYet(item.text)) || hasProse(section);
+    if (!real) return;
+    for (const item of items) {
+      if (!isNothingYet(item.text)) continue;
+      const end = item.endLine + 1 < section.lineStarts.length ? { line: item.endLine + 1, character: 0 } : { line: item.endLine, character: sectionLine(section, item.endLine).length };
+      report({
+        range: item.textRange,
+        message: `"${item.text}" is left over from the template, but this section has entries now. Remove the line.`,
+        fixes: [{ title: `Remove the line "${item.text}"`, edits: [{ range: { start: { line: item.line, character: 0 }, end }, newText: '' }], safe: true }],
+      });
+    }
+  },
+};
+
+function isPlaceholder(text: string, at: number, inner: string): boolean {
+  // Inside a path, a quoted string or an assignment it is usage syntax (`/sessions/<id>`, `"<id>"`).
+  if (at > 0 && /[\w<\-/"'=:.{\[]/.test(text[at - 1]!)) return false;
+  if (/^\s/.test(inner) || inner.startsWith('!--') || inner.startsWith('=')) return false;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(inner) || inner.includes('@')) return false;
+  const tag = HTML_TAG.exec(inner);
+  if (tag && HTML_TAGS.has(tag[1]!.toLowerCase())) return false;
+  if (KEPT.test(inner.trim())) return false;
+  return /^(?:[A-Za-z]|\.{3}|…)/.test(inner);
+}
+
+/** True when the section has a paragraph line that is not a list item and not "none yet". */
+function hasProse(section: Parameters<NonNullable<Rule['checkSection']>>[0]['section']): boolean {
+  for (let line = 1; line < section.lineStarts.length; line++) {
+    if (section.lineKinds[line] !== LineKind.Text) continue;
+    const text = sectionLine(section, line).trim();
+    if (text && !isNothingYet(text) && !text.startsWith('<!--')) return true;
+  }
+  return false;
+}

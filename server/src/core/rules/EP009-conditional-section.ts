@@ -1,0 +1,52 @@
+/**
+ * EP009 conditional-section: sections the profile requires only in some situations. Inter-Agent
+ * Messages once more than one agent writes the plan; Handoff Summary once the plan is BLOCKED or a
+ * handoff is recorded.
+ */
+import type { PlanContext, Rule } from './types';
+import { insertSectionEdit } from '../features/sectionPlacement';
+import { planStatus, sectionLine, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
+
+const HANDOFF = /\bhand(?:ed|ing)?[- ]?(?:off|over)\b/i;
+
+export const conditionalSection: Rule = {
+  id: 'EP009',
+  name: 'conditional-section',
+  title: 'A section the situation requires is missing',
+  defaultSeverity: 'warning',
+  tags: ['structure'],
+  profiles: ['ssot'],
+  fixable: true,
+  check(context, report) {
+    for (const spec of context.profile.sections) {
+      if (spec.level !== 'conditional' || context.section(spec.key)) continue;
+      const reason = spec.condition === 'multi-agent' ? multiAgentReason(context) : spec.condition === 'handoff' ? handoffReason(context) : undefined;
+      if (!reason) continue;
+      const { edit, placement } = insertSectionEdit(context, spec);
+      const where = placement.before ? `before \`## ${placement.before}\`` : placement.after ? `after \`## ${placement.after}\`` : 'at the end';
+      report({
+        range: titleRange(context),
+        message: `Add \`## ${spec.name}\`: ${reason}. ${spec.purpose}`,
+        fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }],
+        data: { section: spec.key },
+      });
+    }
+  },
+};
+
+function multiAgentReason(context: PlanContext): string | undefined {
+  const ids = [...writerIds(context)];
+  return ids.length >= 2 ? `more than one agent writes this plan (${ids.slice(0, 4).join(', ')})` : undefined;
+}
+
+function handoffReason(context: PlanContext): string | undefined {
+  const status = planStatus(context)?.toUpperCase();
+  if (status === 'BLOCKED') return 'the plan is BLOCKED, so the next agent or session needs a snapshot to resume from';
+  const progress = context.section('progress');
+  if (!progress) return undefined;
+  const section = progress.placed.section;
+  for (const item of topLevelItems(section)) {
+    if (HANDOFF.test(sectionLine(section, item.line))) return `a handoff is recorded in Progress (line ${progress.placed.line + item.line + 1})`;
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+/** EP024 progress-order: Progress entries run oldest first; a time that goes backwards is reported. */
+import type { Range } from '../model/types';
+import type { Rule } from './types';
+import { topLevelItems } from '../profiles/planQueries';
+
+export const progressOrder: Rule = {
+  id: 'EP024',
+  name: 'progress-order',
+  title: 'Progress entries are not in time order',
+  defaultSeverity: 'warning',
+  tags: ['progress', 'timestamps'],
+  fixable: false,
+  checkSection(context, report) {
+    if (context.spec?.key !== 'progress') return;
+    const section = context.section;
+    const lines = context.profile.progress.entries === 'headings' ? section.subheadings.filter((heading) => heading.level === 3).map((heading) => heading.line) : topLevelItems(section).map((item) => item.line);
+    const wanted = new Set(lines);
+    const entries: Array<{ ms: number; raw: string; range: Range }> = [];
+    for (const stamp of section.timestamps) {
+      if (!wanted.has(stamp.line) || stamp.inCode || stamp.epochMs === undefined) continue;
+      wanted.delete(stamp.line);
+      entries.push({ ms: stamp.epochMs, raw: stamp.raw, range: stamp.range });
+    }
+    const backwards: number[] = [];
+    for (let i = 1; i < entries.length; i++) if (entries[i]!.ms < entries[i - 1]!.ms) backwards.push(i);
+    if (backwards.length === 0) return;
+    if (backwards.length === entries.length - 1 && entries.length >= 3) {
+      report({ range: entries[1]!.range, message: 'Progress runs newest first; write entries oldest first and add new ones at the bottom, so the log reads in the order the work happened.' });
+      return;
+    }
+    for (const i of backwards) {
+      report({
+        range: entries[i]!.range,
+        message: `\`${entries[i]!.raw}\` is earlier than the entry above it (\`${entries[i - 1]!.raw}\`); keep Progress in time order, or correct the time.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * EP026 stop-escalation: three failed attempts in a row at the same step, without new evidence,
+ * mean stop and revise the plan (the spec's stop rule) instead of trying a fourth time.
+ */
+import type { ListItem, Section } from '../model/types';
+import type { Rule } from './types';
+import { entryValue, sectionLine, topLevelItems } from '../profiles/planQueries';
+
+const FAILED = /\b(?:fail(?:s|ed|ing|ure)?|errors?(?:ed)?|broke(?:n)?|crash(?:es|ed)?|did(?: not|n't) work|still (?:red|broken|failing)|no luck|timed? ?out)\b/i;
+const FILLER = new Set('the a an and or to of in on for with again retry retried tried try attempt attempted still same step run ran failed fails failing failure error errors broken crash crashed owner author agent'.split(' '));
+const ATTEMPTS = 3;
+
+export const stopEscalation: Rule = {
+  id: 'EP026',
+  name: 'stop-escalation',
+  title: 'Three failed attempts at the same step without new evidence',
+  defaultSeverity: 'warning',
+  tags: ['progress', 'safety'],
+  fixable: false,
+  checkSection(context, report) {
+    if (context.spec?.key !== 'progress') return;
+    const section = context.section;
+    let run: Array<{ item: ListItem; words: Set<string>; evidence: string }> = [];
+    for (const item of topLevelItems(section)) {
+      const text = itemText(section, item);
+      if (!FAILED.test(text)) {
+        run = [];
+        continue;
+      }
+      const attempt = { item, words: words(text), evidence: (entryValue(section, item, 'Evidence') ?? '').trim() };
+      if (run.length > 0 && similarity(run[run.length - 1]!.words, attempt.words) < 0.5) run = [];
+      run.push(attempt);
+      if (run.length < ATTEMPTS) continue;
+      const evidence = new Set(run.map((entry) => entry.evidence).filter(Boolean));
+      if (evidence.size <= 1) {
+        const first = run[0]!.item.line;
+        report({
+          range: item.textRange,
+          message: `This is the ${ATTEMPTS}rd failed attempt in a row at the same step (from line ${first + 1}) without new evidence. Stop, record what you know under Surprises & Discoveries, and revise the plan before trying again.`,
+          data: { firstLine: first },
+        });
+      }
+      run = [];
+    }
+  },
+};
+
+function itemText(section: Section, item: ListItem): string {
+  const parts: string[] = [];
+  for (let line = item.line; line <= Math.min(item.endLine, item.line + 5); line++) parts.push(sectionLine(section, line));
+  return parts.join(' ').slice(0, 2000);
+}
+
+function words(text: string): Set<string> {
+  const cleaned = text.replace(/\d{4}-\d{2}-\d{2}[T ]?[\d:]*(?:Z|UTC)?/g, ' ').toLowerCase();
+  return new Set(cleaned.split(/[^a-z0-9_./-]+/).filter((word) => word.length >= 3 && !FILLER.has(word)));
+}
+
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / Math.min(a.size, b.size);
+}

@@ -1,0 +1,17 @@
+/** EP040 decision-entry: each Decision Log entry carries the fields its profile asks for. */
+import type { Rule } from './types';
+import { checkEntries } from '../profiles/entryChecks';
+
+export const decisionEntry: Rule = {
+  id: 'EP040',
+  name: 'decision-entry',
+  title: 'A Decision Log entry lacks a field its profile asks for',
+  defaultSeverity: 'warning',
+  tags: ['entries'],
+  profiles: ['ssot', 'openai', 'agdd'],
+  fixable: false,
+  checkSection(context, report) {
+    if (context.spec?.key !== 'decision-log' || !context.profile.decision) return;
+    checkEntries(context.section, context.profile.decision, 'decision', report);
+  },
+};

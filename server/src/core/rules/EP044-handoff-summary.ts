@@ -1,0 +1,43 @@
+/**
+ * EP044 handoff-summary: a Handoff Summary holds what the next agent needs to resume: Timestamp,
+ * Status, Next Action, what is done, key decisions, blockers and evidence pointers.
+ */
+import type { Rule } from './types';
+import { isContentLine } from '../profiles/planQueries';
+
+const PARTS: ReadonlyArray<{ label: string; pattern: RegExp }> = [
+  { label: '`Timestamp:`', pattern: /^timestamp$/ },
+  { label: '`Status:`', pattern: /^status$/ },
+  { label: '`Next Action:`', pattern: /^next\s*action$/ },
+  { label: 'what is done', pattern: /done|completed/ },
+  { label: 'key decisions', pattern: /decision/ },
+  { label: 'blockers or risks', pattern: /blocker|risk/ },
+  { label: 'evidence pointers', pattern: /evidence/ },
+];
+
+export const handoffSummary: Rule = {
+  id: 'EP044',
+  name: 'handoff-summary',
+  title: 'The Handoff Summary lacks part of the snapshot',
+  defaultSeverity: 'warning',
+  tags: ['entries', 'handoff'],
+  profiles: ['ssot'],
+  fixable: false,
+  checkSection(context, report) {
+    if (context.spec?.key !== 'handoff') return;
+    const section = context.section;
+    const heading = section.heading;
+    if (!heading) return;
+    let content = false;
+    for (let line = 1; line < section.lineStarts.length && !content; line++) content = isContentLine(section, line);
+    if (!content) return;
+    const keys = section.entries.map((entry) => entry.key.replace(/[*_]/g, '').trim().toLowerCase());
+    const missing = PARTS.filter((part) => !keys.some((key) => part.pattern.test(key))).map((part) => part.label);
+    if (missing.length === 0) return;
+    report({
+      range: heading.textRange,
+      message: `The Handoff Summary lacks ${missing.join(', ')}. Give each its own line (\`Key decisions:\` followed by bullets, for example) so the next session can resume without re-reading everything.`,
+      data: { missing },
+    });
+  },
+};

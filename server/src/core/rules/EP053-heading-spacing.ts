@@ -1,0 +1,80 @@
+/**
+ * EP053 heading-spacing: a heading has a blank line before and after it, and a space after its `#`s
+ * (`##Progress` is not a heading at all). Comment-only lines count as blank, since directives sit
+ * right above the line they speak of.
+ */
+import { LineKind } from '../model/types';
+import type { Section } from '../model/types';
+import type { Reporter, Rule } from './types';
+import { isCommentOnly, sectionLine } from '../profiles/planQueries';
+
+const NO_SPACE = /^ {0,3}(#{2,6})(?=[^#\s])/;
+
+export const headingSpacing: Rule = {
+  id: 'EP053',
+  name: 'heading-spacing',
+  title: 'A heading is not set off by blank lines',
+  defaultSeverity: 'hint',
+  tags: ['formatting'],
+  fixable: true,
+  checkSection(context, report) {
+    const section = context.section;
+    const eol = section.text.includes('\r\n') ? '\r\n' : '\n';
+    const last = section.lineStarts.length - 1;
+    const headingLines = [...(section.heading && !section.heading.setext ? [0] : []), ...section.subheadings.filter((heading) => !heading.setext).map((heading) => heading.line)];
+    for (const line of headingLines) {
+      if (line > 0 && !isBlank(section, line - 1) && section.lineKinds[line - 1] !== LineKind.Heading) {
+        report({ range: headingRange(section, line), message: 'Put a blank line before this heading so every Markdown reader sees it as one.', fixes: [{ title: 'Insert a blank line before the heading', edits: [{ range: point(line, 0), newText: eol }], safe: true }] });
+      }
+      if (line < last && !isBlank(section, line + 1) && section.lineKinds[line + 1] !== LineKind.Heading) {
+        const end = sectionLine(section, line).length;
+        report({ range: headingRange(section, line), message: 'Put a blank line after this heading.', fixes: [{ title: 'Insert a blank line after the heading', edits: [{ range: point(line, end), newText: eol }], safe: true }] });
+      }
+    }
+    missingSpace(section, report);
+  },
+  check(context, report) {
+    // The line before a top-level heading belongs to the previous section.
+    for (let i = 1; i < context.sections.length; i++) {
+      const entry = context.sections[i]!;
+      const heading = entry.placed.section.heading;
+      const previous = context.sections[i - 1]!.placed.section;
+      if (!heading || heading.setext || previous.lineStarts.length === 0) continue;
+      const before = previous.lineStarts.length - 1;
+      if (isBlank(previous, before) || previous.lineKinds[before] === LineKind.Heading) continue;
+      report({
+        range: context.toDocument(entry.placed, headingRange(entry.placed.section, 0)),
+        message: 'Put a blank line before this heading so every Markdown reader sees it as one.',
+        fixes: [{ title: 'Insert a blank line before the heading', edits: [{ range: context.toDocument(entry.placed, point(0, 0)), newText: context.plan.eol }], safe: true }],
+      });
+    }
+  },
+};
+
+function missingSpace(section: Section, report: Reporter): void {
+  for (let line = 0; line < section.lineStarts.length; line++) {
+    if (section.lineKinds[line] !== LineKind.Text) continue;
+    const match = NO_SPACE.exec(sectionLine(section, line));
+    if (!match) continue;
+    const after = match.index + match[0].length;
+    report({
+      range: { start: { line, character: after - match[1]!.length }, end: { line, character: after } },
+      message: `\`${match[1]}\` needs a space after it to be a heading; as written this line is plain text.`,
+      fixes: [{ title: `Insert a space after \`${match[1]}\``, edits: [{ range: point(line, after), newText: ' ' }], safe: true }],
+    });
+  }
+}
+
+function isBlank(section: Section, line: number): boolean {
+  return section.lineKinds[line] === LineKind.Blank || isCommentOnly(sectionLine(section, line));
+}
+
+function headingRange(section: Section, line: number) {
+  const text = sectionLine(section, line);
+  const start = text.length - text.trimStart().length;
+  return { start: { line, character: start }, end: { line, character: text.trimEnd().length } };
+}
+
+function point(line: number, character: number) {
+  return { start: { line, character }, end: { line, character } };
+}

@@ -1,0 +1,43 @@
+/**
+ * EP063 constraints-subsections: Constraints & Safety declares Allowed Scope, Approval-Required
+ * Operations, Forbidden Operations and Secrets & PII, each filled in rather than left as template.
+ */
+import type { Rule } from './types';
+import { CONSTRAINT_SUBSECTIONS, isTemplateBody, regionLines, subsectionsOf } from '../safety/subsections';
+
+const missingMessage = (names: readonly string[]): string =>
+  `Constraints & Safety does not declare ${names.map((name) => `\`### ${name}\``).join(', ')}. ` +
+  'Add each as a `###` subsection so an executor knows what it may touch, what it must ask about, what it must never do, and how secrets stay out.';
+
+const templateMessage = (name: string, purpose: string): string =>
+  `\`### ${name}\` still holds template text. Write ${purpose}, or \`- None\` if there are none.`;
+
+export const constraintsSubsections: Rule = {
+  id: 'EP063',
+  name: 'constraints-subsections',
+  title: 'Constraints & Safety lacks a declared subsection',
+  defaultSeverity: 'warning',
+  tags: ['safety', 'governance'],
+  profiles: ['ssot'],
+  fixable: false,
+  check(context, report) {
+    const entry = context.section('constraints');
+    if (!entry) return;
+    const section = entry.placed.section;
+    const missing: string[] = [];
+    for (const spec of CONSTRAINT_SUBSECTIONS) {
+      const regions = subsectionsOf(section, spec.key);
+      if (regions.length === 0) {
+        missing.push(spec.name);
+        continue;
+      }
+      const region = regions[0]!;
+      if (isTemplateBody(regionLines(section, region.bodyStart, region.bodyEnd))) {
+        report({ range: context.toDocument(entry.placed, region.heading.range), message: templateMessage(spec.name, spec.purpose), data: { subsection: spec.key } });
+      }
+    }
+    if (missing.length > 0 && section.heading) {
+      report({ range: context.toDocument(entry.placed, section.heading.range), message: missingMessage(missing), data: { missing } });
+    }
+  },
+};

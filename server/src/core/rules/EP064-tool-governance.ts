@@ -1,0 +1,43 @@
+/** EP064 tool-governance: Tooling Interface & Governance declares allowed tools, roots and approvals. */
+import type { Rule } from './types';
+import { isTemplateLine, regionLines } from '../safety/subsections';
+import { lineCount } from '../safety/sectionLines';
+
+/** What the section must speak of, and words that show it does. */
+const ASPECTS: ReadonlyArray<{ readonly name: string; readonly signals: RegExp }> = [
+  { name: 'allowed tools', signals: /\b(?:tools?|mcp|commands?|cli|shell|terminal|servers?)\b/i },
+  { name: 'allowed roots', signals: /\b(?:roots?|director(?:y|ies)|folders?|paths?|working tree|workspace|repo|repository)\b|\*\*/i },
+  { name: 'required approvals', signals: /\b(?:approv|permission|consent|sign[- ]off|confirm|ask)/i },
+];
+
+const templateMessage =
+  'Tooling Interface & Governance still holds template text. Declare the tools and MCP servers the executor may use, the roots it may work in, and which actions need approval.';
+
+const missingMessage = (missing: readonly string[]): string =>
+  `Tooling Interface & Governance does not declare ${missing.join(' or ')}. Say which tools and MCP servers the executor may use, ` +
+  'in which roots (directories), and which actions need a person\'s approval: default-deny what is not listed.';
+
+export const toolGovernance: Rule = {
+  id: 'EP064',
+  name: 'tool-governance',
+  title: 'Tooling Interface & Governance does not declare tools, roots and approvals',
+  defaultSeverity: 'warning',
+  tags: ['safety', 'governance'],
+  profiles: ['ssot'],
+  fixable: false,
+  check(context, report) {
+    const entry = context.section('tooling');
+    const heading = entry?.placed.section.heading;
+    if (!entry || !heading) return;
+    const section = entry.placed.section;
+    const content = regionLines(section, 1, lineCount(section)).filter((line) => !isTemplateLine(line));
+    const range = context.toDocument(entry.placed, heading.range);
+    if (content.length === 0) {
+      report({ range, message: templateMessage, data: { missing: ASPECTS.map((aspect) => aspect.name) } });
+      return;
+    }
+    const text = content.join('\n');
+    const missing = ASPECTS.filter((aspect) => !aspect.signals.test(text)).map((aspect) => aspect.name);
+    if (missing.length > 0) report({ range, message: missingMessage(missing), data: { missing } });
+  },
+};

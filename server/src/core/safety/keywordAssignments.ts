@@ -1,0 +1,117 @@
+/**
+ * `password = value`, `API_TOKEN: value`, `"client_secret": "value"`: a value assigned to a name
+ * that says it is secret. The name is found with one small pattern and the rest is read by hand,
+ * character by character, so the cost is linear whatever the line holds.
+ */
+import { characterClassCount, shannonEntropy } from './entropy';
+import { isPlaceholderValue, isReferenceToSecret, isUuid } from './placeholders';
+
+export interface KeywordAssignment {
+  /** The name the value is assigned to (never secret itself). */
+  readonly key: string;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+const KEYWORD = /password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential/gi;
+
+/** What may follow the keyword inside the name and still name the secret itself (`api_key_value`). */
+const SECRET_SUFFIXES = new Set(['', '_key', '-key', 'key', '_value', '-value', 'value', '_string', '_b64', '_base64']);
+
+const MAX_NAME = 64;
+const MAX_SPACES = 4;
+const MIN_VALUE = 8;
+const MAX_VALUE = 256;
+const MIN_ENTROPY = 3.0;
+
+function isNameChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x2d || code === 0x2e;
+}
+
+function isQuote(code: number): boolean {
+  return code === 0x22 || code === 0x27 || code === 0x60;
+}
+
+/** A value that ends unquoted at white space or at punctuation that closes an expression. */
+function endsUnquotedValue(code: number): boolean {
+  return code === 32 || code === 9 || isQuote(code) || code === 0x2c || code === 0x3b || code === 0x29 || code === 0x7d || code === 0x5d || code === 0x3c || code === 0x3e;
+}
+
+function skipSpaces(text: string, at: number): number {
+  let i = at;
+  const limit = Math.min(text.length, at + MAX_SPACES);
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** Words joined by dashes or underscores read as prose or an enum value, not a credential. */
+function isWordLike(value: string): boolean {
+  return /^[A-Za-z]{1,40}(?:[-_. ][A-Za-z]{1,40}){0,8}$/.test(value) && !(value.length >= 20 && shannonEntropy(value) >= 4);
+}
+
+/** A value random enough to be a credential rather than a word, a name or a sentence. */
+export function looksLikeCredential(value: string): boolean {
+  if (value.length < MIN_VALUE) return false;
+  if (isPlaceholderValue(value) || isReferenceToSecret(value) || isUuid(value) || isWordLike(value)) return false;
+  return characterClassCount(value) >= 2 && shannonEntropy(value) >= MIN_ENTROPY;
+}
+
+/** Every secret-named assignment in `text` whose value looks like a real credential. */
+export function findKeywordAssignments(text: string): KeywordAssignment[] {
+  const found: KeywordAssignment[] = [];
+  if (text.indexOf('=') < 0 && text.indexOf(':') < 0) return found;
+  KEYWORD.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  let resumeAt = 0;
+  while ((match = KEYWORD.exec(text)) !== null) {
+    if (match.index < resumeAt) continue;
+    let nameStart = match.index;
+    while (nameStart > 0 && match.index - nameStart < MAX_NAME && isNameChar(text.charCodeAt(nameStart - 1))) nameStart--;
+    let nameEnd = match.index + match[0].length;
+    while (nameEnd < text.length && nameEnd - match.index < MAX_NAME && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
+    const suffix = text.slice(match.index + match[0].length, nameEnd).toLowerCase();
+    if (!SECRET_SUFFIXES.has(suffix)) continue;
+    const assignment = readAssignment(text, nameEnd);
+    if (!assignment) continue;
+    const value = text.slice(assignment.valueStart, assignment.valueEnd);
+    if (!looksLikeCredential(value)) continue;
+    found.push({ key: text.slice(nameStart, nameEnd), ...assignment });
+    resumeAt = assignment.valueEnd;
+    KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, assignment.valueEnd);
+  }
+  return found;
+}
+
+/** After a name: optional closing quote, `=`, `:`, `:=` or `=>`, then the value, quoted or not. */
+function readAssignment(text: string, nameEnd: number): { valueStart: number; valueEnd: number } | undefined {
+  let i = nameEnd;
+  if (isQuote(text.charCodeAt(i))) i++;
+  i = skipSpaces(text, i);
+  const first = text.charCodeAt(i);
+  if (first === 0x3d /* = */) {
+    if (text.charCodeAt(i + 1) === 0x3d) return undefined; // a comparison, not an assignment
+    i += text.charCodeAt(i + 1) === 0x3e ? 2 : 1;
+  } else if (first === 0x3a /* : */) {
+    i += text.charCodeAt(i + 1) === 0x3d ? 2 : 1;
+    // `key:value` without a space is a scheme or a path, not YAML.
+    if (i < text.length && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9 && !isQuote(text.charCodeAt(i))) return undefined;
+  } else {
+    return undefined;
+  }
+  i = skipSpaces(text, i);
+  const quote = text.charCodeAt(i);
+  if (isQuote(quote)) {
+    const valueStart = i + 1;
+    const close = text.indexOf(text[i]!, valueStart);
+    if (close < 0 || close - valueStart > MAX_VALUE) return undefined;
+    return { valueStart, valueEnd: close };
+  }
+  const valueStart = i;
+  let valueEnd = i;
+  const limit = Math.min(text.length, i + MAX_VALUE + 1);
+  while (valueEnd < limit && !endsUnquotedValue(text.charCodeAt(valueEnd))) valueEnd++;
+  if (valueEnd - valueStart > MAX_VALUE) return undefined;
+  // Sentence punctuation after an unquoted value belongs to the prose.
+  while (valueEnd > valueStart && (text.charCodeAt(valueEnd - 1) === 0x2e || text.charCodeAt(valueEnd - 1) === 0x3a)) valueEnd--;
+  return { valueStart, valueEnd };
+}

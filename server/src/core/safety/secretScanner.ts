@@ -1,0 +1,166 @@
+/**
+ * Finds credentials in a section or a line. What it returns never holds a secret's value: only its
+ * kind, its place and its masked form.
+ */
+import type { Range, Section } from '../model/types';
+import { maskSecret } from './mask';
+import { findKeywordAssignments } from './keywordAssignments';
+import { SECRET_DETECTORS, URL_CREDENTIALS } from './secretDetectors';
+import type { SecretDetector } from './secretDetectors';
+import { shannonEntropy } from './entropy';
+import { forEachWindow, lineCount, lineRange, sectionLine } from './sectionLines';
+
+export interface SecretMatch {
+  /** Where the secret's value is (what the redact fix replaces). */
+  readonly range: Range;
+  /** Stable detector id (`github-token`, `keyword-assignment`, ...). */
+  readonly detector: string;
+  /** What a person calls it (`GitHub token`). */
+  readonly kind: string;
+  /** The secret masked: prefix and last four characters at most. */
+  readonly masked: string;
+}
+
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
+const PEM_END_MARK = '-----END ';
+const PEM_KIND = 'private key (PEM)';
+/** How many lines a private key block may span before the scan gives up on finding its end. */
+const MAX_PEM_LINES = 120;
+const MIN_PEM_BODY = 64;
+const DATA_URI = /data:[\w.+/-]{1,80};base64,/g;
+const KEYWORD_DETECTOR = 'keyword-assignment';
+
+/** Every credential in the section, in local coordinates. */
+export function scanSectionForSecrets(section: Section): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  const count = lineCount(section);
+  for (let line = 0; line < count; line++) {
+    const text = sectionLine(section, line);
+    if (text.length === 0) continue;
+    const pem = text.indexOf('-----BEGIN') >= 0 ? findPemBlock(section, line, text, count) : undefined;
+    if (pem) {
+      found.push(pem.match);
+      // The key's own lines hold nothing else worth reporting.
+      if (pem.lastLine > line) {
+        line = pem.lastLine;
+        continue;
+      }
+    }
+    scanLine(text, line, found);
+  }
+  return found;
+}
+
+/** Every credential on one line (for text outside sections, such as the frontmatter). */
+export function scanLineForSecrets(text: string, line: number): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  scanLine(text, line, found);
+  return found;
+}
+
+function scanLine(text: string, line: number, found: SecretMatch[]): void {
+  const taken: Array<[number, number]> = found.filter((match) => match.range.start.line === line && match.range.end.line === line).map((match) => [match.range.start.character, match.range.end.character]);
+  forEachWindow(text, (slice, offset, from, to) => {
+    const excluded = dataUriRanges(slice);
+    const accept = (start: number, end: number, detector: string, kind: string, masked: string): void => {
+      if (start < from || start >= to) return;
+      if (overlapsAny(excluded, start, end) || overlapsAny(taken, offset + start, offset + end)) return;
+      taken.push([offset + start, offset + end]);
+      found.push({ range: lineRange(line, offset + start, offset + end), detector, kind, masked });
+    };
+    for (const detector of SECRET_DETECTORS) runDetector(detector, slice, accept);
+    runDetector(URL_CREDENTIALS, slice, accept);
+    for (const assignment of findKeywordAssignments(slice)) {
+      const value = slice.slice(assignment.valueStart, assignment.valueEnd);
+      accept(assignment.valueStart, assignment.valueEnd, KEYWORD_DETECTOR, `value of \`${assignment.key}\``, maskSecret(value));
+    }
+  });
+}
+
+type Accept = (start: number, end: number, detector: string, kind: string, masked: string) => void;
+
+function runDetector(detector: SecretDetector, text: string, accept: Accept): void {
+  if (!detector.hints.some((hint) => text.indexOf(hint) >= 0)) return;
+  const pattern = detector.pattern;
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    const secret = match[detector.secretGroup] ?? '';
+    // The secret group closes the match, so its last occurrence in the match is the group itself.
+    const start = match.index + match[0].lastIndexOf(secret);
+    if (secret.length > 0 && detector.accepts(secret, match)) {
+      accept(start, start + secret.length, detector.id, detector.kind, maskSecret(secret, detector.visiblePrefix(secret)));
+    }
+  }
+}
+
+function dataUriRanges(text: string): Array<[number, number]> {
+  if (text.indexOf('data:') < 0) return [];
+  const ranges: Array<[number, number]> = [];
+  DATA_URI.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = DATA_URI.exec(text)) !== null) {
+    let end = match.index + match[0].length;
+    while (end < text.length && isBase64Char(text.charCodeAt(end))) end++;
+    ranges.push([match.index, end]);
+    DATA_URI.lastIndex = end;
+  }
+  return ranges;
+}
+
+function isBase64Char(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2b || code === 0x2f || code === 0x3d;
+}
+
+function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  for (const [a, b] of ranges) if (start < b && a < end) return true;
+  return false;
+}
+
+/**
+ * A private key block that starts on `line`: the BEGIN marker, then at most {@link MAX_PEM_LINES}
+ * lines to its END marker (or the same line, for keys pasted with `\n` escapes). The reported range
+ * is the key's body, which the redact fix replaces.
+ */
+function findPemBlock(section: Section, line: number, text: string, count: number): { match: SecretMatch; lastLine: number } | undefined {
+  const begin = PEM_BEGIN.exec(text.length > 8192 ? text.slice(0, 8192) : text);
+  if (!begin) return undefined;
+  const bodyStart = begin.index + begin[0].length;
+  const sameLineEnd = text.indexOf(PEM_END_MARK, bodyStart);
+  if (sameLineEnd >= 0) {
+    const body = text.slice(bodyStart, sameLineEnd);
+    if (!isRealPemBody(body)) return undefined;
+    return { match: pemMatch(lineRange(line, bodyStart, sameLineEnd), body), lastLine: line };
+  }
+  const limit = Math.min(count, line + 1 + MAX_PEM_LINES);
+  let body = '';
+  for (let next = line + 1; next < limit; next++) {
+    const current = sectionLine(section, next);
+    const end = current.indexOf(PEM_END_MARK);
+    if (end >= 0) {
+      body += current.slice(0, end);
+      if (!isRealPemBody(body) || next === line + 1) return undefined;
+      const lastBody = sectionLine(section, next - 1);
+      const firstBody = sectionLine(section, line + 1);
+      const indent = firstBody.length - firstBody.trimStart().length;
+      const range: Range = { start: { line: line + 1, character: indent }, end: { line: next - 1, character: lastBody.length } };
+      return { match: pemMatch(range, body), lastLine: next };
+    }
+    body += current;
+  }
+  return undefined;
+}
+
+function pemMatch(range: Range, body: string): SecretMatch {
+  const compact = body.replace(/\\n|\s/g, '');
+  return { range, detector: 'private-key', kind: PEM_KIND, masked: maskSecret(compact) };
+}
+
+/** Base64 of real length, not `...`, `<REDACTED>` or a row of `x`. */
+function isRealPemBody(body: string): boolean {
+  const compact = body.replace(/\\n|\s/g, '');
+  if (compact.length < MIN_PEM_BODY) return false;
+  const lower = compact.toLowerCase();
+  if (lower.includes('...') || lower.includes('…') || lower.includes('<') || lower.includes('redacted') || lower.includes('xxxx')) return false;
+  return shannonEntropy(compact) >= 4;
+}

@@ -1,0 +1,265 @@
+/**
+ * The extension in a real VS Code (code-server in Chromium), driven as a person drives it: the
+ * keyboard, the command palette, the light bulb, the Outline view. Each scenario prints what it saw.
+ *
+ * Runs after `npm run package` (npm run test:e2e does both). Screenshots of failures go to
+ * test-results/e2e/; with EXECPLAN_E2E_UPDATE_DOCS=1 the two README pictures in docs/images/ are
+ * refreshed from this run.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  goToLine,
+  hoverAt,
+  openFile,
+  problemsCount,
+  runCommand,
+  saveActiveEditor,
+  screenshot,
+  statusBarTexts,
+  typeInEditor,
+  visibleEditorLines,
+  waitForProblems,
+  waitForStatusBarText,
+} from './editor/browser';
+import {
+  acceptSuggestion,
+  closeAllEditors,
+  closePanel,
+  openQuickFixMenu,
+  outlineLabels,
+  pickQuickFix,
+  problemsPanelRowsForFile,
+  statusBarItemId,
+  waitForErrorSquiggle,
+  waitForStatusBarItemGone,
+} from './editor/workbench';
+import type { Page } from 'playwright-core';
+import { startSession, type EditorSession } from './support/session';
+import { ssotStandardTemplate } from './support/snippets';
+import { repoRoot } from './support/vsix';
+
+/** Each scenario's own file, copied from a fixture before the editor starts. */
+const FILES = {
+  problems: 'plans/01-problems-PLAN.md',
+  status: 'plans/02-status-PLAN.md',
+  quickFix: 'plans/03-quick-fix-PLAN.md',
+  bump: 'plans/04-bump-PLAN.md',
+  snippet: 'plans/05-snippet-PLAN.md',
+  outline: 'plans/06-outline-PLAN.md',
+  notAPlanFirst: 'plans/07-plan-before-readme-PLAN.md',
+  notAPlan: 'README.md',
+} as const;
+
+const COPIES: Record<string, string | null> = {
+  [FILES.problems]: 'plans/with-problems-PLAN.md',
+  [FILES.status]: 'plans/tracked-PLAN.md',
+  [FILES.quickFix]: 'plans/missing-section-PLAN.md',
+  [FILES.bump]: 'plans/tracked-PLAN.md',
+  [FILES.snippet]: null,
+  [FILES.outline]: 'plans/tracked-PLAN.md',
+  [FILES.notAPlanFirst]: 'plans/tracked-PLAN.md',
+};
+
+const DOCS_IMAGES = path.join(repoRoot, 'docs', 'images');
+
+const print = (line: string): void => console.log(`      ${line}`);
+const checked = (line: string): void => print(`checked: ${line}`);
+
+/** The 1-based number of the first line of the file that starts with the text. */
+function lineStartingWith(file: string, start: string): number {
+  const index = fs.readFileSync(file, 'utf8').split('\n').findIndex((line) => line.startsWith(start));
+  if (index < 0) throw new Error(`${file} has no line starting with ${JSON.stringify(start)}`);
+  return index + 1;
+}
+
+/** Waits until the Problems panel's rows for the file satisfy the check; returns them. */
+async function waitForPanelRows(page: Page, file: string, check: (rows: string[]) => boolean, timeoutMs = 20_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await problemsPanelRowsForFile(page, path.basename(file));
+    if (check(rows)) return rows;
+    if (Date.now() > deadline) throw new Error(`the Problems panel shows for ${path.basename(file)}: ${JSON.stringify(rows)}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+function updatedField(text: string): string | undefined {
+  return /^updated:\s*(.+?)\s*$/m.exec(text)?.[1]?.replace(/^["']|["']$/g, '');
+}
+
+/** Keeps a picture for the README when asked to (the run's copy stays in test-results/e2e/). */
+function keepForDocs(shot: string, name: string): void {
+  if (process.env.EXECPLAN_E2E_UPDATE_DOCS !== '1') return;
+  fs.mkdirSync(DOCS_IMAGES, { recursive: true });
+  fs.copyFileSync(shot, path.join(DOCS_IMAGES, name));
+  print(`README picture updated: docs/images/${name}`);
+}
+
+describe('ExecPlan Tools in a real VS Code (code-server + Chromium)', function () {
+  this.timeout(120_000);
+  let session: EditorSession;
+  let passed = 0;
+  let failed = 0;
+
+  before(async function () {
+    this.timeout(900_000); // a cold cache builds the editor first
+    session = await startSession(COPIES, print);
+  });
+
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state === 'passed') passed++;
+    else if (test?.state === 'failed') {
+      failed++;
+      const shot = await screenshot(session.page, `failure-${test.title}`).catch(() => undefined);
+      if (shot) print(`failure screenshot: ${path.relative(repoRoot, shot)}`);
+      print(`status bar: ${JSON.stringify(await statusBarTexts(session.page).catch(() => []))}`);
+      const logFile = path.join(path.dirname(shot ?? path.join(repoRoot, 'test-results', 'e2e', 'x')), `failure-${test.title.replace(/[^\w.-]+/g, '-')}.log`);
+      fs.writeFileSync(logFile, session.logs());
+      print(`extension host and output logs: ${path.relative(repoRoot, logFile)}`);
+    }
+    await closePanel(session.page).catch(() => undefined);
+    await closeAllEditors(session.page);
+  });
+
+  after(async function () {
+    await session?.stop();
+    console.log(`e2e: ${passed} passed, ${failed} failed`);
+  });
+
+  it('1. a plan with problems shows them in Problems and in the squiggle hover', async function () {
+    const { page } = session;
+    await openFile(page, FILES.problems);
+    const planted = ['Missing required section `## Decision Log`', 'Missing required section `## Outcomes & Retrospective`'];
+    const rows = await waitForPanelRows(page, FILES.problems, (found) => planted.every((text) => found.some((row) => row.includes(text))));
+    checked(`Problems panel: ${JSON.stringify(rows)}`);
+    // Only this file is open, so the status bar's counts are this file's: one per problem row.
+    const counts = await problemsCount(page);
+    assert.ok(counts.errors >= planted.length, `Problems count ${JSON.stringify(counts)}`);
+    assert.equal(counts.errors + counts.warnings + counts.infos, rows.length - 1, `Problems count ${JSON.stringify(counts)} against the rows`);
+    assert.match(rows[0]!, new RegExp(`^${rows.length - 1} problems? in file 01-problems-PLAN\\.md`));
+    checked(`Problems count in the status bar: ${JSON.stringify(counts)}`);
+    await waitForErrorSquiggle(page);
+    const titleLine = lineStartingWith(session.file(FILES.problems), '# PLAN:');
+    const hover = await hoverAt(page, titleLine, 4, { mouse: true });
+    assert.match(hover, /Missing required section `## Decision Log`/);
+    assert.match(hover, /EP001/);
+    checked(`hover over the squiggle on line ${titleLine}: ${JSON.stringify(hover.split('\n').slice(0, 3).join(' | '))}`);
+    const shot = await screenshot(page, 'readme-problems');
+    keepForDocs(shot, 'problems-and-status.png');
+    await page.keyboard.press('Escape');
+  });
+
+  it('2. the status bar shows the plan status and follows an edit of the Status line', async function () {
+    const { page } = session;
+    await openFile(page, FILES.status);
+    const before = await waitForStatusBarText(page, 'IN_PROGRESS');
+    checked(`status bar item for the plan: ${JSON.stringify(before)}`);
+    const statusLine = lineStartingWith(session.file(FILES.status), 'Status: IN_PROGRESS');
+    await goToLine(page, statusLine, 'Status: '.length + 1);
+    await page.keyboard.press('Shift+End');
+    await typeInEditor(page, 'BLOCKED');
+    const lines = await visibleEditorLines(page);
+    assert.ok(lines.includes('Status: BLOCKED'), `the editor shows ${JSON.stringify(lines)}`);
+    const after = await waitForStatusBarText(page, 'BLOCKED');
+    assert.ok(!(await statusBarTexts(page)).some((text) => text.includes('IN_PROGRESS')), 'IN_PROGRESS is still shown');
+    checked(`after typing "Status: BLOCKED" on line ${statusLine} the item reads ${JSON.stringify(after)}`);
+  });
+
+  it('3. the quick fix from Ctrl+. inserts the missing section and the problem goes away', async function () {
+    const { page } = session;
+    await openFile(page, FILES.quickFix);
+    const missing = 'Missing required section `## Decision Log`';
+    const before = await waitForPanelRows(page, FILES.quickFix, (found) => found.some((row) => row.includes(missing)));
+    const errorsBefore = (await problemsCount(page)).errors;
+    checked(`before: ${errorsBefore} error(s); Problems lists ${JSON.stringify(before)}`);
+    await closePanel(page);
+    const titleLine = lineStartingWith(session.file(FILES.quickFix), '# PLAN:');
+    await goToLine(page, titleLine, 3);
+    const offered = await openQuickFixMenu(page);
+    checked(`Ctrl+. on the squiggle offers ${JSON.stringify(offered)}`);
+    await pickQuickFix(page, 'Insert section `## Decision Log`');
+    const counts = await waitForProblems(page, (found) => found.errors === errorsBefore - 1);
+    const after = await problemsPanelRowsForFile(page, path.basename(FILES.quickFix));
+    assert.ok(!after.some((row) => row.includes(missing)), `Problems still lists it: ${JSON.stringify(after)}`);
+    checked(`after the fix: ${JSON.stringify(counts)}; Problems lists ${JSON.stringify(after)}`);
+    await closePanel(page);
+    await saveActiveEditor(page);
+    const text = fs.readFileSync(session.file(FILES.quickFix), 'utf8');
+    const decisionLog = text.indexOf('\n## Decision Log\n');
+    assert.ok(decisionLog > 0, 'the saved file has no ## Decision Log');
+    assert.ok(decisionLog < text.indexOf('\n## Outcomes & Retrospective\n'), 'the section is not before ## Outcomes & Retrospective');
+    const headingLine = text.slice(0, decisionLog + 1).split('\n').length;
+    await goToLine(page, headingLine, 1);
+    assert.ok((await visibleEditorLines(page)).includes('## Decision Log'), 'the editor does not show ## Decision Log');
+    checked(`## Decision Log inserted at line ${headingLine}, before ## Outcomes & Retrospective, and saved`);
+  });
+
+  it('4. ExecPlan: Bump Updated from the command palette changes updated: on disk after save', async function () {
+    const { page } = session;
+    const file = session.file(FILES.bump);
+    const before = updatedField(fs.readFileSync(file, 'utf8'));
+    assert.equal(before, '2026-03-02T11:30:00Z');
+    await openFile(page, FILES.bump);
+    await waitForStatusBarText(page, 'IN_PROGRESS');
+    const started = Date.now();
+    await runCommand(page, 'ExecPlan: Bump Updated');
+    await page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').waitFor({ state: 'visible', timeout: 10_000 });
+    await saveActiveEditor(page);
+    const after = updatedField(fs.readFileSync(file, 'utf8'));
+    assert.ok(after && after !== before, `updated: is still ${after}`);
+    const when = Date.parse(after);
+    assert.ok(!Number.isNaN(when), `updated: ${after} is not a date`);
+    // Written to the second (or minute): allow for the rounding and a little clock drift.
+    assert.ok(when >= started - 61_000 && when <= Date.now() + 61_000, `updated: ${after} is not now`);
+    checked(`updated: on disk went from ${before} to ${after}`);
+  });
+
+  it('5. a snippet typed by its prefix expands into a plan template that has no problems', async function () {
+    const { page } = session;
+    const template = ssotStandardTemplate();
+    checked(`the ssot Standard template is the snippet "${template.name}" with prefix "${template.prefix}"`);
+    await openFile(page, FILES.snippet);
+    // An empty file named like a plan is checked as one: it is missing every section.
+    const empty = await waitForProblems(page, (found) => found.errors > 0);
+    checked(`the empty plan has problems: ${JSON.stringify(empty)}`);
+    await typeInEditor(page, template.prefix);
+    await acceptSuggestion(page, template.prefix);
+    await page.keyboard.press('Escape'); // leave the snippet's tab stops as they are
+    const counts = await waitForProblems(page, (found) => found.errors === 0 && found.warnings === 0 && found.infos === 0);
+    checked(`after expanding it the Problems count is ${JSON.stringify(counts)}`);
+    await saveActiveEditor(page);
+    const text = fs.readFileSync(session.file(FILES.snippet), 'utf8');
+    const headings = text.split('\n').filter((line) => line.startsWith('## '));
+    assert.ok(headings.length >= 8, `the expanded template has only ${headings.length} sections`);
+    assert.ok(!text.split('\n').includes(template.prefix), 'the prefix is still in the file as typed');
+    checked(`the saved file has ${text.split('\n').length} lines and ${headings.length} sections`);
+  });
+
+  it('6. the Outline view lists the Next Action first', async function () {
+    const { page } = session;
+    await openFile(page, FILES.outline);
+    const labels = await outlineLabels(page);
+    checked(`Outline rows: ${JSON.stringify(labels.slice(0, 6))}`);
+    assert.equal(labels[0], 'Next Action: Add the CSV writer for the totals row.');
+    const shot = await screenshot(page, 'readme-outline');
+    keepForDocs(shot, 'outline-next-action.png');
+  });
+
+  it('7. a Markdown file that is not a plan gets no diagnostics and no status item', async function () {
+    const { page } = session;
+    await openFile(page, FILES.notAPlanFirst);
+    const itemId = await statusBarItemId(page, 'IN_PROGRESS');
+    checked(`a plan shows the status item (id ${itemId})`);
+    await openFile(page, FILES.notAPlan);
+    await waitForStatusBarItemGone(page, itemId);
+    checked(`README.md hides it; the status bar shows ${JSON.stringify(await statusBarTexts(page))}`);
+    const rows = await problemsPanelRowsForFile(page, 'README.md');
+    assert.deepEqual(rows, [], `Problems lists for README.md: ${JSON.stringify(rows)}`);
+    const counts = await problemsCount(page);
+    assert.deepEqual(counts, { errors: 0, warnings: 0, infos: 0 });
+    checked(`the Problems panel lists nothing for README.md; counts ${JSON.stringify(counts)}`);
+  });
+});
