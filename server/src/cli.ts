@@ -6,11 +6,16 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { runCli, EXIT_USAGE } from './cli/run';
+import { runCli, EXIT_CLEAN, EXIT_USAGE } from './cli/run';
 import { serveCheckTasks } from './cli/worker';
 import { TOOL_NAME } from './cli/help';
 
 if (isMainThread) {
+  // A reader that stops early (`execplan-lint | head`) closes the pipe; that is not an error to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT_CLEAN);
+  });
   runCli({
     argv: process.argv.slice(2),
     cwd: process.cwd(),

@@ -37,8 +37,14 @@ describe('editor features over stdio', function () {
 
   it('outlines the plan with the Next Action first and sections as a tree', async () => {
     const symbols = (await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }))!;
-    assert.equal(symbols[0]!.name, 'Next Action: Add the CSV writer for the totals row.');
-    assert.equal(symbols[0]!.selectionRange.start.line, lineOf('Next Action:'));
+    // VS Code's Outline sorts by the start of each symbol's range.
+    const outline = [...symbols].sort((a, b) => a.range.start.line - b.range.start.line || a.range.end.line - b.range.end.line);
+    assert.equal(outline[0]!.name, 'Next Action: Add the CSV writer for the totals row.');
+    assert.equal(outline[0]!.selectionRange.start.line, lineOf('Next Action:'));
+    for (const symbol of symbols) {
+      const { range, selectionRange } = symbol;
+      assert.ok(range.start.line <= selectionRange.start.line && range.end.line >= selectionRange.end.line, `${symbol.name}: its range holds its selection range`);
+    }
     const progress = symbols.find((symbol) => symbol.name === 'Progress')!;
     assert.equal(progress.detail, 'IN_PROGRESS · 1 open item');
     assert.deepEqual(progress.children!.map((child) => child.name), ['Write the CSV serializer (Owner: agent-7)']);

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { DEFAULT_PLAN_GLOBS } from '../core/classify';
 import type { Finding } from '../core/rules/types';
 import { checkRegistryText, diskRegistryFileSystem } from '../workspace/registryCheck';
+import { walkFiles } from '../workspace/walker';
+import { isIndexed, isLockFilePath } from '../workspace/fileCheck';
 import { parseCliArgs, UsageError } from './args';
 import type { CliOptions } from './args';
 import { ConfigError, createConfigSource } from './configSource';
@@ -37,6 +39,7 @@ const MAX_WORKERS = 8;
 const CWD_PROBE = '.execplan-lint';
 
 const MISSING = (path: string): string => `no file, folder or matching files for "${path}"`;
+const SKIPPED_LINK = (link: string): string => `skipped ${link}: a symbolic link that leads out of the folder searched`;
 const NOTHING_FOUND = 'No plan files, registries or lock files found.';
 const TOO_MANY_WARNINGS = (warnings: number, limit: number): string => `${warnings} warnings found, more than --max-warnings ${limit}.`;
 
@@ -86,6 +89,7 @@ export async function runCli(io: CliIo): Promise<number> {
 
   const resolved = await resolveTargets(options.paths, io.cwd, globs);
   if (resolved.missing.length > 0) return fail(resolved.missing.map(MISSING).join('\n'));
+  for (const link of resolved.skippedLinks) io.stderr.write(`${TOOL_NAME}: ${SKIPPED_LINK(link)}\n`);
   const targets = resolved.targets;
   if (targets.length === 0) {
     io.stdout.write(`${NOTHING_FOUND}\n`);
@@ -129,7 +133,7 @@ export async function runCli(io: CliIo): Promise<number> {
   }
   progress.finish();
 
-  const registryFindings = await checkRegistries(targets, tasks, outcomes, maxFileSize);
+  const registryFindings = await checkRegistries(targets, tasks, outcomes, maxFileSize, globs);
   const allFindings: Array<readonly Finding[]> = outcomes.map((outcome, index) => registryFindings.get(index) ?? outcome.findings);
   const files: FileReport[] = targets.map((target, index) => {
     const outcome = outcomes[index]!;
@@ -170,14 +174,21 @@ function render(report: RunReport, options: CliOptions, io: CliIo): string {
 }
 
 /** Registries are checked after the plans, so each linked plan's status is already known. */
-async function checkRegistries(targets: readonly Target[], tasks: readonly CheckTask[], outcomes: readonly CheckOutcome[], maxFileSize: number): Promise<Map<number, Finding[]>> {
+async function checkRegistries(targets: readonly Target[], tasks: readonly CheckTask[], outcomes: readonly CheckOutcome[], maxFileSize: number, globs: readonly string[]): Promise<Map<number, Finding[]>> {
   const results = new Map<number, Finding[]>();
   const registries = outcomes.map((outcome, index) => (outcome.kind === 'registry' ? index : -1)).filter((index) => index >= 0);
+  // Plan files under each root, so a link written as a bare file name resolves even when the plan was not among the files checked.
+  const plansUnder = new Map<string, string[]>();
   for (const index of registries) {
     const target = targets[index]!;
     const sameRoot = targets.map((other, otherIndex) => ({ other, outcome: outcomes[otherIndex]! })).filter(({ other }) => other.root === target.root);
     const statuses = new Map<string, string | undefined>(sameRoot.map(({ other, outcome }) => [other.classificationPath, outcome.declaredStatus]));
-    const knownPlanPaths = sameRoot.filter(({ outcome }) => outcome.kind === 'plan').map(({ other }) => other.classificationPath);
+    if (!plansUnder.has(target.root)) {
+      const walk = await walkFiles({ root: target.root, include: (relative) => isIndexed(relative, globs) && !isLockFilePath(relative) });
+      plansUnder.set(target.root, walk.files.map((file) => path.relative(target.root, file).split(path.sep).join('/')));
+    }
+    const linted = sameRoot.filter(({ outcome }) => outcome.kind === 'plan').map(({ other }) => other.classificationPath);
+    const knownPlanPaths = [...new Set([...linted, ...plansUnder.get(target.root)!])];
     let text: string;
     try {
       text = fs.readFileSync(target.absolute, 'utf8');

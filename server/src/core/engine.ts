@@ -57,8 +57,10 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
         rule.check(context, push);
       }
       if (rule.checkSection) {
+        // The cache key is computed once per rule; only the section's own part varies below.
+        const ruleKey = `${rule.id}|${profile.id}|${resolved.variant ?? ''}|${JSON.stringify(ruleOptions)}|`;
         for (const entry of sections) {
-          for (const report of sectionReports(rule, entry, profile, resolved.variant, ruleOptions)) push(shiftReport(entry.placed, report));
+          for (const report of sectionReports(rule, ruleKey, entry, profile, resolved.variant, ruleOptions)) push(shiftReport(entry.placed, report));
         }
       }
     } catch (error) {
@@ -92,9 +94,9 @@ export function resolveSections(plan: PlanDocument, profile: Profile): ResolvedS
 
 const sectionCache = new WeakMap<object, Map<string, readonly Report[]>>();
 
-function sectionReports(rule: Rule, entry: ResolvedSection, profile: Profile, variant: string | undefined, options: Readonly<Record<string, unknown>>): readonly Report[] {
+function sectionReports(rule: Rule, ruleKey: string, entry: ResolvedSection, profile: Profile, variant: string | undefined, options: Readonly<Record<string, unknown>>): readonly Report[] {
   const section = entry.placed.section;
-  const key = `${rule.id}|${profile.id}|${variant ?? ''}|${entry.spec?.key ?? ''}|${JSON.stringify(options)}`;
+  const key = ruleKey + (entry.spec?.key ?? '');
   let perSection = sectionCache.get(section);
   const cached = perSection?.get(key);
   if (cached) return cached;

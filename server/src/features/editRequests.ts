@@ -4,6 +4,8 @@
  * never lands on text it was not computed for. Also the shared set-up the code actions use.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { configForDocument } from '../configLoader';
 import type { ServerContext, ServerFeature, Analysis } from '../serverContext';
 import { APPEND_PROGRESS_REQUEST, BUMP_UPDATED_REQUEST, FIX_ALL_REQUEST } from '../protocol';
 import type { DocumentEditParams, DocumentEditResult } from '../protocol';
@@ -46,9 +48,9 @@ export async function editSubject(context: ServerContext, document: TextDocument
   if (result.skippedForSize) return { refused: REFUSE_TOO_LARGE };
   if (result.classification.kind !== 'plan' || !result.plan || !result.lint) return { refused: REFUSE_NOT_PLAN(result.classification.reason) };
   const now = context.now();
-  const config = lintConfigOf(analysis);
+  const config = lintConfigOf(context, document.uri, analysis);
   const relint = engineRelint(
-    { ...(config ? { config } : {}), fallbackProfile: analysis.settings.profile, path: context.paths.relative(document.uri), now },
+    { config, fallbackProfile: analysis.settings.profile, path: context.paths.relative(document.uri), now },
     result.lint.profile.profile.id,
   );
   return {
@@ -62,11 +64,10 @@ export async function editSubject(context: ServerContext, document: TextDocument
   };
 }
 
-/** Rule settings, when the settings carry them, so later fix rounds lint as the first one did. */
-function lintConfigOf(analysis: Analysis): LintConfig | undefined {
-  const settings: object = analysis.settings;
-  const rules = 'rules' in settings ? (settings as { rules?: LintConfig['rules'] }).rules : undefined;
-  return rules && typeof rules === 'object' ? { rules } : undefined;
+/** The configuration the check used (config file, else `execplan.rules`), so later fix rounds lint the same way. */
+function lintConfigOf(context: ServerContext, uri: string, analysis: Analysis): LintConfig {
+  const publish = (configUri: string, diagnostics: Diagnostic[]): void => void context.connection.sendDiagnostics({ uri: configUri, diagnostics });
+  return configForDocument(uri, analysis.settings.rules, publish).config;
 }
 
 /** Fix all for a subject: every safe fix, as edits for the subject's version. */

@@ -54,6 +54,7 @@ class WorkspaceFeature {
   private running: CancellationTokenSource | undefined;
   private pendingChanges = new Map<string, number>();
   private changeTimer: NodeJS.Timeout | undefined;
+  private foldersSupported = false;
 
   constructor(private readonly context: ServerContext) {
     this.index = new WorkspaceIndex({
@@ -77,6 +78,7 @@ class WorkspaceFeature {
   }
 
   async start(params: InitializeParams): Promise<void> {
+    this.foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     this.index.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
     if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void this.context.connection.client
@@ -99,6 +101,7 @@ class WorkspaceFeature {
       },
     };
     this.publishing = true;
+    await this.refreshFolders();
     progress.reporter.begin(PROGRESS_TITLE, 0, PROGRESS_FINDING, true);
     try {
       const scan = await this.index.scan(token, (done, total) => progress.reporter.report(Math.round((done / Math.max(total, 1)) * 100), PROGRESS_COUNT(done, total)));
@@ -132,7 +135,15 @@ class WorkspaceFeature {
     }
   }
 
+  /** Workspace folders can be added or removed at any time; ask for the current ones before a scan. */
+  private async refreshFolders(): Promise<void> {
+    if (!this.foldersSupported) return;
+    const folders = await this.context.connection.workspace.getWorkspaceFolders().catch(() => null);
+    if (folders) this.index.setFolders(folders.map((folder) => folder.uri));
+  }
+
   private async listPlans(): Promise<PlanListItem[]> {
+    await this.refreshFolders();
     if (!this.index.hasScanned) await this.index.scan({ isCancellationRequested: false });
     const items: PlanListItem[] = [];
     for (const entry of this.index.all()) {

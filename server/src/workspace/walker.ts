@@ -1,8 +1,8 @@
 /**
  * Finds files under a folder the way a repository sees them: `.gitignore` files are honoured (the
  * ones in the folder and below it, and those between it and the top of its git repository),
- * `node_modules` and `.git` are never entered, and a symbolic link is followed only when its target
- * stays inside the folder. Shared by `execplan-lint` and the language server's workspace index.
+ * `node_modules` and `.git` are never entered, linked folders are not entered, and a linked file is
+ * read only when its target stays inside the folder. Shared by `execplan-lint` and the language server's workspace index.
  * Directory reads are asynchronous, so a walk never holds the event loop for long.
  */
 import { promises as fs } from 'node:fs';
@@ -46,7 +46,6 @@ export async function walkFiles(options: WalkOptions): Promise<WalkResult> {
   const maxFiles = options.maxFiles ?? Number.POSITIVE_INFINITY;
   const found: Array<{ relative: string; absolute: string }> = [];
   const skippedLinks: string[] = [];
-  const visited = new Set<string>([realRoot]);
   let truncated = false;
   let cancelled = false;
 
@@ -74,17 +73,17 @@ export async function walkFiles(options: WalkOptions): Promise<WalkResult> {
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        // Linked folders are not entered (no loops, no file seen twice); a linked file counts only
+        // when its target stays inside the root.
         const target = await realpathInside(absolute, realRoot);
         if (!target) {
           skippedLinks.push(relative);
           continue;
         }
         const stat = await fs.stat(target).catch(() => undefined);
-        if (!stat) continue;
-        isDirectory = stat.isDirectory();
-        isFile = stat.isFile();
-        if (isDirectory && visited.has(target)) continue;
-        if (isDirectory) visited.add(target);
+        if (!stat?.isFile()) continue;
+        isDirectory = false;
+        isFile = true;
       }
       if (isDirectory) {
         if (ALWAYS_SKIPPED_FOLDERS.has(entry.name) || isIgnored(active, absolute, true)) continue;

@@ -78,7 +78,9 @@ export class WorkspaceIndex {
   constructor(private readonly dependencies: IndexDependencies) {}
 
   setFolders(uris: readonly string[]): void {
-    this.folders = [...new Set(uris.map((uri) => URI.parse(uri).fsPath.replace(/[\\/]+$/, '')))].filter((folder) => folder !== '');
+    const folders = [...new Set(uris.map((uri) => URI.parse(uri).fsPath.replace(/[\\/]+$/, '')))].filter((folder) => folder !== '');
+    if (folders.length === this.folders.length && folders.every((folder, index) => folder === this.folders[index])) return;
+    this.folders = folders;
     for (const [uri, entry] of this.entries) if (!this.folders.includes(entry.folder)) this.entries.delete(uri);
     this.scanned = false;
   }

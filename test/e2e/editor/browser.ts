@@ -41,6 +41,10 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Run with a window (needs a display, e.g. Xvfb). */
   headed?: boolean;
+  /** More query parameters for the workbench address (e.g. extensionTestsPath). */
+  query?: Record<string, string>;
+  /** Called with the page before the workbench is loaded (e.g. to expose functions to it). */
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 const COMMAND_PALETTE_PLACEHOLDER = 'Type the name of a command to run.';
@@ -85,6 +89,7 @@ export async function openWorkbench(url: string, folder: string, options: OpenOp
     const target = new URL(url);
     target.pathname = '/';
     target.searchParams.set('folder', path.resolve(folder));
+    for (const [key, value] of Object.entries(options.query ?? {})) target.searchParams.set(key, value);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: target.origin }).catch(() => undefined);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(30_000);
@@ -93,6 +98,7 @@ export async function openWorkbench(url: string, folder: string, options: OpenOp
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    await options.beforeLoad?.(page);
     await page.goto(target.toString(), { timeout });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
     await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout });

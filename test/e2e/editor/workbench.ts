@@ -5,7 +5,7 @@
  * The selectors are those of VS Code 1.100 (code-server 4.100.3).
  */
 import type { Locator, Page } from 'playwright-core';
-import { focusEditor, problemsPanelRows, runCommand } from './browser';
+import { focusEditor, problemsPanelRows, runCommand, visibleEditorLines } from './browser';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -55,15 +55,25 @@ export async function openQuickFixMenu(page: Page, timeoutMs = 10_000): Promise<
   await focusEditor(page);
   await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row.action');
-  await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  // With nothing to offer the editor says so in a small message at the cursor instead.
+  const nothing = page.locator('.monaco-editor-overlaymessage', { hasText: /code actions/i });
+  await rows.first().or(nothing.first()).waitFor({ state: 'visible', timeout: timeoutMs });
+  if (await nothing.first().isVisible()) throw new Error(`Ctrl+. shows "${(await nothing.first().innerText()).trim()}"`);
   return (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
-/** Picks the quick fix whose title contains the text from the open menu (by clicking it). */
+/**
+ * Picks the quick fix whose title contains the text from the open menu with the keyboard (the arrow
+ * keys, then Enter), as the menu expects: it covers the page with a layer that takes mouse clicks.
+ */
 export async function pickQuickFix(page: Page, title: string): Promise<void> {
   const row = page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
   await row.waitFor({ state: 'visible' });
-  await row.click();
+  for (let step = 0; step < 30; step++) {
+    if (((await row.getAttribute('class')) ?? '').split(/\s+/).includes('focused')) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
   await page.locator('.action-widget').waitFor({ state: 'hidden' });
 }
 
@@ -112,6 +122,17 @@ export async function outlineLabels(page: Page, timeoutMs = 20_000): Promise<str
       .map((row) => row.label.replace(/\s+/g, ' ').trim()),
   );
   return labels.filter((label) => label.length > 0);
+}
+
+/** Waits until the active editor shows a line that is exactly `text` (the editor renders after typing). */
+export async function waitForEditorLine(page: Page, text: string, timeoutMs = 10_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const lines = await visibleEditorLines(page);
+    if (lines.includes(text)) return lines;
+    if (Date.now() > deadline) throw new Error(`the editor does not show the line ${JSON.stringify(text)}; it shows ${JSON.stringify(lines)}`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** The DOM id of the status bar item that shows the text (each extension item has a stable one). */

@@ -20,7 +20,9 @@ describe('bump updated', () => {
   });
 
   it('writes nothing when `updated` already says now, so bumping twice equals bumping once', () => {
-    const once = apply(readFixture('bump', 'plain.md'), (bumpUpdated(parsePlan(readFixture('bump', 'plain.md')), UTC) as { edits: [] }).edits);
+    const first = bumpUpdated(parsePlan(readFixture('bump', 'plain.md')), UTC);
+    assert.ok(!isRefusal(first));
+    const once = apply(readFixture('bump', 'plain.md'), first.edits);
     const again = bumpUpdated(parsePlan(once), UTC);
     assert.ok(!isRefusal(again));
     assert.deepEqual(again.edits, []);

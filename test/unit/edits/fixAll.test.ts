@@ -118,9 +118,10 @@ describe('fix all: choosing fixes', () => {
     assert.deepEqual(chosen.map((fix) => fix.ruleId), ['EP001', 'EP003']);
   });
 
-  it('does not apply two insertions at the same place in one round, nor the same fix twice', () => {
+  it('applies insertions at the same place in the order they were reported, but the same fix only once', () => {
     const chosen = chooseSafeFixes(plan, [finding('EP001', [[1, 0, 1, 0, 'x\n']]), finding('EP002', [[1, 0, 1, 0, 'y\n']]), finding('EP003', [[1, 0, 1, 0, 'x\n']])]);
-    assert.deepEqual(chosen.map((fix) => fix.ruleId), ['EP001']);
+    assert.deepEqual(chosen.map((fix) => fix.ruleId), ['EP001', 'EP002']);
+    assert.equal(apply(plan.text, chosen.flatMap((fix) => fix.edits)), 'alpha\nx\ny\nbeta\ngamma\n');
   });
 
   it('keeps adjacent edits: an insertion at the end of a replaced range', () => {

@@ -13,7 +13,7 @@ import { UTC, apply, lintOptions, targetOf } from './support';
 import { generatedPlan } from './generatedPlans';
 import type { GeneratedPlan } from './generatedPlans';
 
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 120 };
 const NAME = 'generated-PLAN.md';
 
 /** The text keeps its line endings, BOM and final newline. */
@@ -29,7 +29,10 @@ function assertShapeKept(input: GeneratedPlan, output: string): void {
 
 const lintAll = (text: string): readonly Finding[] => lint(parsePlan(text), lintOptions(NAME)).findings;
 
-describe('edit properties over generated plans (LF/CRLF, with and without BOM)', () => {
+describe('edit properties over generated plans (LF/CRLF, with and without BOM)', function () {
+  // Each run lints a plan once per fix it offers; the default per-test timeout is too short.
+  this.timeout(120_000);
+
   it('every single fix keeps line endings and BOM, and removes the finding it fixes', () => {
     fc.assert(
       fc.property(generatedPlan, (input) => {

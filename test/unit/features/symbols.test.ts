@@ -5,18 +5,35 @@ import { fixture, lintText } from './helpers';
 
 const names = (symbols: readonly PlanSymbol[]): string[] => symbols.map((symbol) => symbol.name);
 
+/** Symbols as VS Code's Outline sorts them by default: by where their range starts. */
+const byPosition = (symbols: readonly PlanSymbol[]): PlanSymbol[] =>
+  [...symbols].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.range.end.line - b.range.end.line);
+
+/** The symbol an editor picks for the breadcrumbs at `line`: the first top-level one whose range holds it. */
+const enclosing = (symbols: readonly PlanSymbol[], line: number): PlanSymbol | undefined =>
+  symbols.find((symbol) => symbol.range.start.line <= line && symbol.range.end.line >= line);
+
 describe('outline (document symbols)', () => {
-  it('puts the Next Action first and makes it jump to its own line', () => {
+  it('puts the Next Action first in the outline and makes it jump to its own line', () => {
     const { plan, result, lines } = lintText(fixture('ssot-complete-PLAN.md'));
-    const [first] = planSymbols(plan, result);
+    const [first] = byPosition(planSymbols(plan, result));
     assert.equal(first!.name, 'Next Action: Add the CSV writer for the totals row.');
     assert.equal(first!.kind, 'next-action');
     assert.equal(lines[first!.selectionRange.start.line], 'Next Action: Add the CSV writer for the totals row.');
   });
 
+  it('leaves the breadcrumbs to the section around the cursor', () => {
+    const { plan, result, lines } = lintText(fixture('ssot-complete-PLAN.md'));
+    const symbols = planSymbols(plan, result);
+    const inPurpose = lines.findIndex((line) => line.startsWith('People who read'));
+    assert.equal(enclosing(symbols, inPurpose)!.name, 'Purpose / Big Picture');
+    const onNextAction = lines.findIndex((line) => line.startsWith('Next Action:'));
+    assert.equal(enclosing(symbols, onNextAction)!.name, 'Progress');
+  });
+
   it('lists the sections in document order with H3 subsections as children', () => {
     const { plan, result } = lintText(fixture('ssot-complete-PLAN.md'));
-    const symbols = planSymbols(plan, result);
+    const symbols = byPosition(planSymbols(plan, result));
     const sections = symbols.filter((symbol) => symbol.kind === 'section');
     assert.deepEqual(names(sections).slice(0, 5), ['Purpose / Big Picture', 'Progress', 'Context and Orientation', 'Interfaces & Dependencies', 'Constraints & Safety']);
     const constraints = sections.find((symbol) => symbol.name === 'Constraints & Safety')!;

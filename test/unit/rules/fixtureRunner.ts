@@ -13,7 +13,8 @@
  *
  * A fixture is compared for its folder's rule and every rule its expectations name, both ways: each
  * expected finding is reported and nothing else is. `<!-- fixture now=<RFC 3339> path=<path> -->`
- * sets the clock (default 2026-03-02T12:00:00Z) and the document path.
+ * sets the clock (default 2026-03-02T12:00:00Z) and the document path. A file without a profile in
+ * its name (`case.md`) gets the profile detection picks.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -109,7 +110,9 @@ export function fixtureOptions(text: string): { now: Date; path?: string } {
 export function lintFixture(text: string, profile: string, extra: LintConfig = {}): { plan: PlanDocument; result: LintResult } {
   const plan = parsePlan(text);
   const options = fixtureOptions(text);
-  const result = lint(plan, { config: { profile, ...extra }, now: options.now, path: options.path ?? `plans/fixture-PLAN.md` });
+  // A fixture without a profile in its name is checked the way an undeclared plan is: detected.
+  const config: LintConfig = profile ? { profile, ...extra } : extra;
+  const result = lint(plan, { config, now: options.now, path: options.path ?? `plans/fixture-PLAN.md` });
   return { plan, result };
 }
 

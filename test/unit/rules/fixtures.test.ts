@@ -2,17 +2,19 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { applyTextEdits } from '../../../server/src/core/features/applyEdits';
 import type { TextEdit } from '../../../server/src/core/rules/types';
+import { ruleById } from '../../../server/src/core/rules/index';
 import { keys, lintFixture, listRuleFixtures, readExpectations } from './fixtureRunner';
 
 describe('rule fixtures', () => {
-  for (const fixture of listRuleFixtures()) {
+  // Folders of rules not in the registry are the meta-test's business (it fails on them).
+  for (const fixture of listRuleFixtures().filter((candidate) => ruleById(candidate.rule))) {
     const name = `${fixture.rule}/${path.basename(fixture.file)}`;
 
     it(`${name}: reports exactly what its expectations say`, () => {
       const expectations = readExpectations(fixture.text);
       const compared = new Set([fixture.rule, ...expectations.map((item) => item.rule)]);
       const { result } = lintFixture(fixture.text, fixture.profile);
-      assert.equal(result.profile.profile.id, fixture.profile, 'the profile named by the file name applies');
+      if (fixture.profile) assert.equal(result.profile.profile.id, fixture.profile, 'the profile named by the file name applies');
       const reported = result.findings.filter((finding) => compared.has(finding.ruleId)).map((finding) => ({ line: finding.range.start.line, rule: finding.ruleId }));
       const details = result.findings.filter((finding) => compared.has(finding.ruleId)).map((finding) => `${finding.range.start.line + 1}:${finding.ruleId} ${finding.message}`).join('\n');
       assert.deepEqual(keys(reported), keys(expectations), `reported:\n${details}`);

@@ -117,4 +117,19 @@ export function tutorialJwt(): string {
   return `${header}.${payload}.${fake.chars(43, BASE64URL)}`;
 }
 
+const FAKE_MARKER = /@@fake:([a-z-]+)@@/g;
+
+/**
+ * Fills the `@@fake:<detector>@@` markers of a `*.md.in` fixture with fake credentials of that kind,
+ * so fixtures can show real-looking secrets without the repository holding any.
+ */
+export function fillFakeSecrets(text: string, seed = 2026): string {
+  const fakes = fakeSecrets(seed);
+  return text.replace(FAKE_MARKER, (_, kind: string) => {
+    const fake = fakes.find((candidate) => candidate.kind === kind);
+    if (!fake) throw new Error(`no fake credential of kind ${kind}`);
+    return fake.secret;
+  });
+}
+
 export { BASE32, BASE64, BASE64URL, DIGITS, LOWER, UPPER };

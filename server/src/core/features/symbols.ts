@@ -1,5 +1,6 @@
 /**
  * The plan's outline: first the Next Action (so it is one click away), then the sections as a tree.
+ * "First" means first in the outline as editors sort it, by the start of each symbol's range.
  * Progress lists its open items and Decision Log its decisions, named by what was decided.
  */
 import { LineKind } from '../model/types';
@@ -34,22 +35,25 @@ const LEADING_STAMP = /^(?:\[[^\]]{4,40}\]|\(?\d{4}-\d{2}-\d{2}[^\s)]*(?:\s+\d{2
 export function planSymbols(plan: PlanDocument, result: LintResult): PlanSymbol[] {
   const symbols: PlanSymbol[] = [];
   const summary = planSummary(plan, result);
-  if (summary.nextAction) {
-    const line = summary.nextAction.line;
-    const range = lineRange(plan, line);
-    symbols.push({
-      name: NEXT_ACTION_PREFIX + (oneLine(summary.nextAction.text) || NEXT_ACTION_EMPTY),
-      ...(summary.status ? { detail: summary.status } : {}),
-      kind: 'next-action',
-      range,
-      selectionRange: range,
-      children: [],
-    });
-  }
   for (const entry of result.sections) {
     const heading = entry.placed.section.heading;
     if (!heading) continue;
     symbols.push(sectionSymbol(plan, entry, heading, summary.status));
+  }
+  if (summary.nextAction) {
+    const line = summary.nextAction.line;
+    const selectionRange = lineRange(plan, line);
+    // Editors sort the outline by where each symbol's range starts, so the Next Action's range opens
+    // at the top of the document to come first. It is listed last so that an editor looking for the
+    // symbol around the cursor (breadcrumbs) finds the enclosing section before it.
+    symbols.push({
+      name: NEXT_ACTION_PREFIX + (oneLine(summary.nextAction.text) || NEXT_ACTION_EMPTY),
+      ...(summary.status ? { detail: summary.status } : {}),
+      kind: 'next-action',
+      range: { start: { line: 0, character: 0 }, end: selectionRange.end },
+      selectionRange,
+      children: [],
+    });
   }
   return symbols;
 }

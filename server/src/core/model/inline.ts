@@ -1,15 +1,15 @@
 /**
  * What the parser reads inside a line: inline code spans, `Key: value` entries, links and URLs.
- * Link destinations are read with markdown-it's own link helpers and bare URLs with its linkify
- * instance, so they agree with how Markdown renders the plan.
+ * Link destinations are read with markdown-it's own link helpers, so they agree with how Markdown
+ * renders the plan; bare URLs with a one-pass scanner (linkify's validators cost more than the
+ * rest of the parse together on URL-heavy plans).
  */
 import MarkdownIt from 'markdown-it';
 import type { LinkKind } from './types';
 import { findTimestamps } from './timestamps';
+import { findBareUrls } from './bareUrls';
 
-const markdown = new MarkdownIt({ html: true, linkify: true });
-markdown.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
-const { parseLinkDestination } = markdown.helpers;
+const { parseLinkDestination } = new MarkdownIt().helpers;
 
 /** Start and end (exclusive) of each inline code span in the line. */
 export function codeSpans(line: string): Array<[number, number]> {
@@ -176,11 +176,9 @@ export function findLinks(line: string): LinkMatch[] {
       found.push({ start: match.index + 1, end: match.index + match[0].length - 1, url: match[1]!, kind: 'autolink' });
     }
   }
-  if (hasScheme && markdown.linkify.test(line)) {
-    for (const match of markdown.linkify.match(line) ?? []) {
-      if (!overlaps(found, match.index, match.lastIndex)) {
-        found.push({ start: match.index, end: match.lastIndex, url: match.url, kind: 'bare' });
-      }
+  if (hasScheme) {
+    for (const match of findBareUrls(line)) {
+      if (!overlaps(found, match.start, match.end)) found.push({ start: match.start, end: match.end, url: match.url, kind: 'bare' });
     }
   }
   if (line.indexOf('www.') >= 0) {

@@ -11,7 +11,8 @@ import { findTimestamps, toTimestamp } from './timestamps';
 
 /** Lines longer than this are not searched for entries (no real entry line is this long). */
 const MAX_ENTRY_LINE = 4000;
-const COMMENT = /<!--([\s\S]{0,2000}?)-->/g;
+/** Longer comments are not read as directives. */
+const MAX_COMMENT_LENGTH = 2000;
 
 export function buildSection(text: string, lineStarts: readonly number[], packed: Uint8Array, opensWithHeading: boolean): Section {
   const lineKinds = new Uint8Array(packed.length);
@@ -135,11 +136,9 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
       links.push({ line, range: span(line, match.start, match.end), url: match.url, kind: match.kind, inCode: inCodeBlock || insideSpans(spans, match.start) });
     }
     if (!inCodeBlock && content.indexOf('<!--') >= 0) {
-      COMMENT.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while ((match = COMMENT.exec(content)) !== null) {
-        if (insideSpans(spans, match.index)) continue;
-        comments.push({ line, range: span(line, match.index, match.index + match[0].length), text: match[1]!.trim() });
+      for (const found of findComments(content)) {
+        if (insideSpans(spans, found.start)) continue;
+        comments.push({ line, range: span(line, found.start, found.end), text: found.text });
       }
     }
   }
@@ -149,8 +148,8 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
   }
   setListItemEnds(listItems, lineKinds, lineText);
 
-  return {
-    ...(heading ? { heading } : {}),
+  // A literal with a fixed shape: spreading an optional property in makes every section slower to build.
+  const section: Section = {
     text,
     lineStarts,
     lineKinds,
@@ -162,6 +161,28 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
     codeBlocks,
     comments,
   };
+  if (heading) (section as { heading?: Heading }).heading = heading;
+  return section;
+}
+
+/**
+ * HTML comments on a line, each at most {@link MAX_COMMENT_LENGTH} long. The closing `-->` found
+ * for one opener serves every opener before it, so a line of many openers stays linear.
+ */
+function findComments(content: string): Array<{ start: number; end: number; text: string }> {
+  const found: Array<{ start: number; end: number; text: string }> = [];
+  let closer = -1;
+  for (let open = content.indexOf('<!--'); open >= 0; ) {
+    if (closer < open + 4) closer = content.indexOf('-->', open + 4);
+    if (closer < 0) break;
+    if (closer - (open + 4) > MAX_COMMENT_LENGTH) {
+      open = content.indexOf('<!--', open + 4);
+      continue;
+    }
+    found.push({ start: open, end: closer + 3, text: content.slice(open + 4, closer).trim() });
+    open = content.indexOf('<!--', closer + 3);
+  }
+  return found;
 }
 
 function span(line: number, start: number, end: number) {

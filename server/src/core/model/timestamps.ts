@@ -43,13 +43,13 @@ export function findTimestamps(line: string): TimestampMatch[] {
 function classify(line: string, start: number, date: RegExpExecArray): TimestampMatch {
   const dateEnd = start + date[0].length;
   const [year, month, day] = [date[1]!, date[2]!, date[3]!];
-  let placeholder = !/^\d+$/.test(year + month + day);
+  let placeholder = !(allDigits(year) && allDigits(month) && allDigits(day));
 
   ISO_TIME.lastIndex = dateEnd;
   const iso = ISO_TIME.exec(line);
   if (iso) {
     const [hour, minute, second, , zone] = [iso[1]!, iso[2]!, iso[3], iso[4], iso[5]];
-    placeholder ||= !/^\d+$/.test(hour + minute + (second ?? ''));
+    placeholder ||= !(allDigits(hour) && allDigits(minute) && (second === undefined || allDigits(second)));
     const format: TimestampFormat = placeholder
       ? 'placeholder'
       : zone === undefined
@@ -64,7 +64,7 @@ function classify(line: string, start: number, date: RegExpExecArray): Timestamp
   const spaced = SPACE_TIME.exec(line);
   if (spaced) {
     const [hour, minute, second, zone] = [spaced[1]!, spaced[2]!, spaced[3], spaced[4]];
-    placeholder ||= !/^\d+$/.test(hour + minute + (second ?? ''));
+    placeholder ||= !(allDigits(hour) && allDigits(minute) && (second === undefined || allDigits(second)));
     const trimmedZone = zone?.trim();
     const format: TimestampFormat = placeholder
       ? 'placeholder'
@@ -98,15 +98,13 @@ function build(
   if (format === 'placeholder') {
     return { start, end, raw, format, epochMs: undefined, hasZone, invalidReason: 'it is template text, not a time' };
   }
-  const [year, month, day, hour, minute, second, fraction] = parts.map((p, i) => (i === 6 ? p : Number(p))) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    string | undefined,
-  ];
+  const year = Number(parts[0]);
+  const month = Number(parts[1]);
+  const day = Number(parts[2]);
+  const hour = Number(parts[3]);
+  const minute = Number(parts[4]);
+  const second = Number(parts[5]);
+  const fraction = parts[6];
   const invalidReason = checkRanges(year, month, day, hour, minute, second, zone);
   if (invalidReason) return { start, end, raw, format, epochMs: undefined, hasZone, invalidReason };
   let epochMs = Date.UTC(year, month - 1, day, hour, minute, second);
@@ -129,7 +127,7 @@ function checkRanges(
   zone: string | undefined,
 ): string | undefined {
   if (month < 1 || month > 12) return `month ${month} does not exist`;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
   if (day < 1 || day > daysInMonth) return `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}`;
   if (hour > 23) return `hour ${hour} does not exist`;
   if (minute > 59) return `minute ${minute} does not exist`;
@@ -140,6 +138,22 @@ function checkRanges(
     if (Number(digits.slice(0, 2)) > 23 || Number(digits.slice(2, 4)) > 59) return `offset ${zone} does not exist`;
   }
   return undefined;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Leap years as `Date.UTC` reads them (years 0-99 mean 1900-1999), so days agree with `epochMs`. */
+function isLeapYear(written: number): boolean {
+  const year = written < 100 ? written + 1900 : written;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return text.length > 0;
 }
 
 /** Converts a match found in a line into a model timestamp at a local line. */

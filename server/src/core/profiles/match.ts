@@ -15,6 +15,8 @@ export function normalizeHeading(text: string): string {
     .replace(/[*_`]/g, '')
     .replace(/^\s*(?:(?:step|phase|part|section)\s+)?(?:\d{1,3}|[ivx]{1,5}|[a-z])[.):]\s+/i, '')
     .replace(/\s*\((?:must|should|may|optional|required|conditional)[^)]{0,60}\)\s*$/i, '')
+    // A trailing note in another script (`## Progress (必须维护)`) qualifies the heading; it does not rename it.
+    .replace(/\s*[(\uff08][^()\uff08\uff09]{0,40}[^\x00-\x7f][^()\uff08\uff09]{0,40}[)\uff09]\s*$/, '')
     .replace(/\s*[:.]\s*$/, '')
     .replace(/\s*&\s*/g, ' and ')
     .replace(/\s*\/\s*/g, ' / ')

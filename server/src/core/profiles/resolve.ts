@@ -39,13 +39,17 @@ export function resolveProfile(plan: PlanDocument, configured: string | undefine
   return withVariant(fallbackProfile, 'fallback');
 }
 
-/** The profile whose catalog recognises the most of the plan's headings, or undefined when none does. */
+/**
+ * The profile whose catalog best fits the plan's headings (and title form), or undefined when no
+ * profile recognises any heading. A tie goes to `preferred`, then to the registry's order.
+ */
 export function detectProfile(plan: PlanDocument, preferred: Profile): Profile | undefined {
   let best: Profile | undefined;
-  let bestScore = 0;
+  let bestScore = -Infinity;
   for (const profile of PROFILES) {
-    const score = scoreProfile(plan, profile);
-    if (score > bestScore || (score === bestScore && score > 0 && profile === preferred)) {
+    const { score, matched } = scoreProfile(plan, profile);
+    if (matched === 0) continue;
+    if (score > bestScore || (score === bestScore && profile === preferred)) {
       best = profile;
       bestScore = score;
     }
@@ -53,17 +57,26 @@ export function detectProfile(plan: PlanDocument, preferred: Profile): Profile |
   return best;
 }
 
-function scoreProfile(plan: PlanDocument, profile: Profile): number {
+function scoreProfile(plan: PlanDocument, profile: Profile): { score: number; matched: number } {
   const seen = new Set<string>();
   let score = 0;
+  let title: string | undefined;
   for (const { section } of plan.sections) {
     const heading = section.heading;
+    if (heading?.level === 1 && title === undefined) title = heading.text;
     if (!heading || heading.level !== 2) continue;
     const match = matchSection(profile, heading.text);
-    if (!match || seen.has(match.spec.key)) continue;
+    if (!match) {
+      // A heading the dialect does not know is weak evidence against it.
+      score -= 1;
+      continue;
+    }
+    if (seen.has(match.spec.key)) continue;
     seen.add(match.spec.key);
-    // A heading written exactly as the profile writes it counts for more than an alias.
-    score += match.how === 'canonical' ? 3 : match.how === 'normalized' ? 2 : 1;
+    // A heading written exactly as the profile writes it counts for more than another spelling.
+    score += match.how === 'canonical' ? 3 : match.how === 'alias' ? 2 : 1;
   }
-  return score;
+  // A dialect with a title form (ssot's `# PLAN: ...`) is told apart by it.
+  if (profile.titlePattern && title !== undefined) score += profile.titlePattern.test(title) ? 3 : -3;
+  return { score, matched: seen.size };
 }

@@ -14,6 +14,7 @@ export const frontmatterField: Rule = {
   title: 'A frontmatter field the profile requires is missing',
   defaultSeverity: 'error',
   tags: ['frontmatter'],
+  profiles: ['ssot'],
   fixable: true,
   check(context, report) {
     const required = context.profile.frontmatter.filter((field) => field.required);

@@ -13,6 +13,7 @@ export const frontmatterValue: Rule = {
   title: 'A frontmatter field has a value of the wrong kind',
   defaultSeverity: 'error',
   tags: ['frontmatter'],
+  profiles: ['ssot', 'magsag'],
   fixable: true,
   check(context, report) {
     const frontmatter = context.plan.frontmatter;

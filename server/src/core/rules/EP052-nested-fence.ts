@@ -21,7 +21,10 @@ export const nestedFence: Rule = {
         for (let line = block.startLine + 1; line <= block.endLine; line++) {
           if (section.lineKinds[line] !== LineKind.FenceBody) continue;
           const text = sectionLine(section, line).trimStart();
-          if (!text.startsWith(block.fence.slice(0, 3)) || text.replace(/^[`~]+/, '').trim() === '') continue;
+          const run = text.length - text.replace(/^[`~]+/, '').length;
+          // A shorter inner fence inside a longer outer one is the right way to nest; only a run as
+          // long as the outer fence ends the block early.
+          if (!text.startsWith(block.fence[0]!) || run < block.fence.length || text.slice(run).trim() === '') continue;
           report({
             range: lineContentRange(section, line),
             message: `This fence line sits inside a code block opened ${line - block.startLine} lines above with ${block.fence.length} ${block.fence[0] === '`' ? 'backticks' : 'tildes'}; nested fences end blocks early. Indent the inner block by four spaces instead, or open the outer block with ${block.fence.length + 1} ${block.fence[0] === '`' ? 'backticks' : 'tildes'}.`,

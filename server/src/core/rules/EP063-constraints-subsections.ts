@@ -3,7 +3,10 @@
  * Operations, Forbidden Operations and Secrets & PII, each filled in rather than left as template.
  */
 import type { Rule } from './types';
-import { CONSTRAINT_SUBSECTIONS, isTemplateBody, regionLines, subsectionsOf } from '../safety/subsections';
+import { CONSTRAINT_SUBSECTIONS, isTemplateBody, proseOutsideSubsections, regionLines, subsectionsOf } from '../safety/subsections';
+
+/** Prose past this many characters is not searched for declarations. */
+const MAX_PROSE = 20_000;
 
 const missingMessage = (names: readonly string[]): string =>
   `Constraints & Safety does not declare ${names.map((name) => `\`### ${name}\``).join(', ')}. ` +
@@ -25,10 +28,12 @@ export const constraintsSubsections: Rule = {
     if (!entry) return;
     const section = entry.placed.section;
     const missing: string[] = [];
+    // The spec's Minimal Template lets a short plan say all four in prose; that counts too.
+    const prose = proseOutsideSubsections(section).join('\n').toLowerCase().slice(0, MAX_PROSE);
     for (const spec of CONSTRAINT_SUBSECTIONS) {
       const regions = subsectionsOf(section, spec.key);
       if (regions.length === 0) {
-        missing.push(spec.name);
+        if (!spec.proseSignals.test(prose)) missing.push(spec.name);
         continue;
       }
       const region = regions[0]!;

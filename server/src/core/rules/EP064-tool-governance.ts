@@ -1,20 +1,33 @@
 /** EP064 tool-governance: Tooling Interface & Governance declares allowed tools, roots and approvals. */
 import type { Rule } from './types';
-import { isTemplateLine, regionLines } from '../safety/subsections';
+import { isTemplateBody, isTemplateLine, regionLines, subsectionsOf } from '../safety/subsections';
+import type { ConstraintKey } from '../safety/subsections';
+import type { PlanContext } from './types';
 import { lineCount } from '../safety/sectionLines';
 
 /** What the section must speak of, and words that show it does. */
-const ASPECTS: ReadonlyArray<{ readonly name: string; readonly signals: RegExp }> = [
+const ASPECTS: ReadonlyArray<{ readonly name: string; readonly signals: RegExp; readonly alsoDeclaredBy?: ConstraintKey }> = [
   { name: 'allowed tools', signals: /\b(?:tools?|mcp|commands?|cli|shell|terminal|servers?)\b/i },
-  { name: 'allowed roots', signals: /\b(?:roots?|director(?:y|ies)|folders?|paths?|working tree|workspace|repo|repository)\b|\*\*/i },
-  { name: 'required approvals', signals: /\b(?:approv|permission|consent|sign[- ]off|confirm|ask)/i },
+  // Roots and approvals may equally be declared in Constraints & Safety's own subsections.
+  { name: 'allowed roots', signals: /\b(?:roots?|director(?:y|ies)|folders?|paths?|working tree|workspace|repo|repository)\b|\*\*/i, alsoDeclaredBy: 'allowed-scope' },
+  { name: 'required approvals', signals: /\b(?:approv|permission|consent|sign[- ]off|confirm|ask)|\bneeds? (?:a |an |the )?(?:person|human|maintainer|reviewer|review|owner|lead)/i, alsoDeclaredBy: 'approval-required' },
 ];
+
+/** True when Constraints & Safety has a filled-in subsection for `key`. */
+function declaredInConstraints(context: PlanContext, key: ConstraintKey): boolean {
+  const constraints = context.section('constraints')?.placed.section;
+  if (!constraints) return false;
+  return subsectionsOf(constraints, key).some((region) => !isTemplateBody(regionLines(constraints, region.bodyStart, region.bodyEnd)));
+}
+
+/** A declaration says what it must early; past this many characters the section is not searched. */
+const MAX_SCANNED = 20_000;
 
 const templateMessage =
   'Tooling Interface & Governance still holds template text. Declare the tools and MCP servers the executor may use, the roots it may work in, and which actions need approval.';
 
 const missingMessage = (missing: readonly string[]): string =>
-  `Tooling Interface & Governance does not declare ${missing.join(' or ')}. Say which tools and MCP servers the executor may use, ` +
+  `Tooling Interface & Governance does not declare ${missing.join(' or ')} (nor does Constraints & Safety). Say which tools and MCP servers the executor may use, ` +
   'in which roots (directories), and which actions need a person\'s approval: default-deny what is not listed.';
 
 export const toolGovernance: Rule = {
@@ -36,8 +49,8 @@ export const toolGovernance: Rule = {
       report({ range, message: templateMessage, data: { missing: ASPECTS.map((aspect) => aspect.name) } });
       return;
     }
-    const text = content.join('\n');
-    const missing = ASPECTS.filter((aspect) => !aspect.signals.test(text)).map((aspect) => aspect.name);
+    const text = content.join('\n').slice(0, MAX_SCANNED);
+    const missing = ASPECTS.filter((aspect) => !aspect.signals.test(text) && !(aspect.alsoDeclaredBy && declaredInConstraints(context, aspect.alsoDeclaredBy))).map((aspect) => aspect.name);
     if (missing.length > 0) report({ range, message: missingMessage(missing), data: { missing } });
   },
 };

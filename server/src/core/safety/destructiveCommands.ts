@@ -165,7 +165,7 @@ export interface SqlStatementMatch {
 
 const SQL_DROP = /\bDROP\s{1,4}(TABLE|DATABASE|SCHEMA|COLLECTION)\b/gi;
 const SQL_TRUNCATE = /\bTRUNCATE\s{1,4}(?:TABLE\s{1,4})?[A-Za-z_"`[]/gi;
-const SQL_DELETE = /\bDELETE\s{1,4}FROM\s{1,4}[^;]{1,300}/gi;
+const SQL_DELETE = /\bDELETE\s{1,4}FROM\s{1,4}[^;"'`]{1,300}/gi;
 const SQL_FLUSH = /\bFLUSH(?:ALL|DB)\b/gi;
 
 /**

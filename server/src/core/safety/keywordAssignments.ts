@@ -51,9 +51,9 @@ function isWordLike(value: string): boolean {
 
 /** A value random enough to be a credential rather than a word, a name or a sentence. */
 export function looksLikeCredential(value: string): boolean {
-  if (value.length < MIN_VALUE) return false;
-  if (isPlaceholderValue(value) || isReferenceToSecret(value) || isUuid(value) || isWordLike(value)) return false;
-  return characterClassCount(value) >= 2 && shannonEntropy(value) >= MIN_ENTROPY;
+  // Cheapest tests first: this runs for every secret-named word on every keystroke.
+  if (value.length < MIN_VALUE || characterClassCount(value) < 2 || shannonEntropy(value) < MIN_ENTROPY) return false;
+  return !(isPlaceholderValue(value) || isReferenceToSecret(value) || isUuid(value) || isWordLike(value));
 }
 
 /** Every secret-named assignment in `text` whose value looks like a real credential. */

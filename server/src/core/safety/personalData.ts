@@ -2,7 +2,6 @@
  * Email addresses and phone numbers in plan text. Both are read by hand from an anchor character
  * (`@`, `+`, `(` or a digit at a boundary) over a bounded stretch, so the scan is linear on any line.
  */
-import { isSequentialOrRepeated } from './placeholders';
 
 export type PersonalDataKind = 'email' | 'phone';
 
@@ -16,6 +15,7 @@ export interface PersonalDataMatch {
 const MAX_LOCAL_PART = 64;
 const MAX_DOMAIN = 253;
 const MAX_PHONE_TEXT = 24;
+const MAX_USERINFO = 256;
 /** Endings that make `name@2x.png` a file name rather than an address. */
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'md', 'json', 'yaml', 'yml', 'css', 'scss', 'html', 'txt', 'lock', 'toml', 'py', 'rb', 'go', 'rs', 'java', 'sh', 'zip', 'gz', 'tgz', 'pdf', 'log']);
 
@@ -42,8 +42,7 @@ export function findEmails(text: string): PersonalDataMatch[] {
     let start = at;
     while (start > 0 && at - start < MAX_LOCAL_PART && isLocalChar(text.charCodeAt(start - 1))) start--;
     if (start === at || (start > 0 && isLocalChar(text.charCodeAt(start - 1)))) continue;
-    // `https://user@host` names an account on a server, not a mailbox.
-    if (text.startsWith('//', start - 2)) continue;
+    if (isUrlUserinfo(text, start)) continue;
     while (text.charCodeAt(start) === 0x2e) start++;
     let end = at + 1;
     while (end < text.length && end - at <= MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
@@ -53,6 +52,22 @@ export function findEmails(text: string): PersonalDataMatch[] {
     at = end - 1;
   }
   return found;
+}
+
+/**
+ * `https://user@host` and `postgres://user:password@host` name an account on a server, not a
+ * mailbox: the part before `@` follows `//` with no space or slash in between.
+ */
+function isUrlUserinfo(text: string, start: number): boolean {
+  let i = start;
+  const limit = Math.max(0, start - MAX_USERINFO);
+  while (i > limit) {
+    const code = text.charCodeAt(i - 1);
+    if (code === 0x2f /* / */) return text.charCodeAt(i - 2) === 0x2f;
+    if (code === 32 || code === 9 || code === 0x40 /* @ */) return false;
+    i--;
+  }
+  return false;
 }
 
 function isValidDomain(domain: string): boolean {
@@ -99,7 +114,8 @@ function isPhoneChar(code: number): boolean {
 function isPhoneNumber(candidate: string): boolean {
   if (!(NORTH_AMERICAN.test(candidate) || INTERNATIONAL_GROUPED.test(candidate) || INTERNATIONAL_COMPACT.test(candidate))) return false;
   const digits = candidate.replace(/\D/g, '');
-  if (digits.length < 10 || digits.length > 15 || isSequentialOrRepeated(digits)) return false;
+  // Real numbers may hold runs like 1234; only a number of one or two digits repeated is filler.
+  if (digits.length < 10 || digits.length > 15 || new Set(digits).size <= 2) return false;
   return !isFictional(digits);
 }
 

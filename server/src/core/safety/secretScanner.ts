@@ -29,6 +29,8 @@ const MAX_PEM_LINES = 120;
 const MIN_PEM_BODY = 64;
 const DATA_URI = /data:[\w.+/-]{1,80};base64,/g;
 const KEYWORD_DETECTOR = 'keyword-assignment';
+/** A line with more credentials than this is reported for the first ones only, which keeps the overlap checks cheap. */
+const MAX_PER_LINE = 32;
 
 /** Every credential in the section, in local coordinates. */
 export function scanSectionForSecrets(section: Section): SecretMatch[] {
@@ -63,8 +65,8 @@ function scanLine(text: string, line: number, found: SecretMatch[]): void {
   forEachWindow(text, (slice, offset, from, to) => {
     const excluded = dataUriRanges(slice);
     const accept = (start: number, end: number, detector: string, kind: string, masked: string): void => {
-      if (start < from || start >= to) return;
-      if (overlapsAny(excluded, start, end) || overlapsAny(taken, offset + start, offset + end)) return;
+      if (start < from || start >= to || taken.length >= MAX_PER_LINE) return;
+      if (overlapsSorted(excluded, start, end) || overlapsAny(taken, offset + start, offset + end)) return;
       taken.push([offset + start, offset + end]);
       found.push({ range: lineRange(line, offset + start, offset + end), detector, kind, masked });
     };
@@ -110,6 +112,18 @@ function dataUriRanges(text: string): Array<[number, number]> {
 
 function isBase64Char(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2b || code === 0x2f || code === 0x3d;
+}
+
+/** `ranges` sorted by start and disjoint, as {@link dataUriRanges} returns them. */
+function overlapsSorted(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo]![0] < end;
 }
 
 function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {

@@ -9,6 +9,8 @@ export type ConstraintKey = 'allowed-scope' | 'approval-required' | 'forbidden' 
 
 export interface ConstraintSubsection {
   readonly key: ConstraintKey;
+  /** Words that show prose outside any subsection declares the same thing (lower-case text). */
+  readonly proseSignals: RegExp;
   /** The heading the spec writes. */
   readonly name: string;
   /** Other headings that mean the same (normalised: lower case, `and` for `&`, spaces for dashes). */
@@ -18,10 +20,10 @@ export interface ConstraintSubsection {
 }
 
 export const CONSTRAINT_SUBSECTIONS: readonly ConstraintSubsection[] = [
-  { key: 'allowed-scope', name: 'Allowed Scope', aliases: ['allowed scope', 'scope', 'allowed', 'in scope', 'allowed operations', 'permitted operations'], purpose: 'the directories and environments the executor may touch' },
-  { key: 'approval-required', name: 'Approval-Required Operations', aliases: ['approval required operations', 'approval required', 'requires approval', 'operations requiring approval', 'needs approval', 'approvals', 'approval gates'], purpose: 'the operations the executor must stop and ask about' },
-  { key: 'forbidden', name: 'Forbidden Operations', aliases: ['forbidden operations', 'forbidden', 'prohibited operations', 'prohibited', 'never allowed', 'not allowed'], purpose: 'the operations the executor must never run' },
-  { key: 'secrets', name: 'Secrets & PII', aliases: ['secrets and pii', 'secrets', 'secrets and personal data', 'secrets and sensitive data', 'sensitive data', 'pii', 'secrets hygiene'], purpose: 'how secrets and personal data are kept out of the plan and logs' },
+  { key: 'allowed-scope', proseSignals: /\b(?:only|allowed|may (?:change|edit|touch)|scope|director(?:y|ies))\b/, name: 'Allowed Scope', aliases: ['allowed scope', 'scope', 'allowed', 'in scope', 'allowed operations', 'permitted operations'], purpose: 'the directories and environments the executor may touch' },
+  { key: 'approval-required', proseSignals: /\bapprov|\bsign[- ]off\b|\bask (?:first|before)\b/, name: 'Approval-Required Operations', aliases: ['approval required operations', 'approval required', 'requires approval', 'operations requiring approval', 'needs approval', 'approvals', 'approval gates'], purpose: 'the operations the executor must stop and ask about' },
+  { key: 'forbidden', proseSignals: /\b(?:forbidden|prohibited|never|must not|not allowed)\b/, name: 'Forbidden Operations', aliases: ['forbidden operations', 'forbidden', 'prohibited operations', 'prohibited', 'never allowed', 'not allowed'], purpose: 'the operations the executor must never run' },
+  { key: 'secrets', proseSignals: /\b(?:secrets?|pii|personal data|credentials?|redact)/, name: 'Secrets & PII', aliases: ['secrets and pii', 'secrets', 'secrets and personal data', 'secrets and sensitive data', 'sensitive data', 'pii', 'secrets hygiene'], purpose: 'how secrets and personal data are kept out of the plan and logs' },
 ];
 
 /** A heading's text normalised for comparison with the aliases above. */
@@ -63,6 +65,12 @@ function regionEnd(section: Section, index: number): number {
     if (section.subheadings[j]!.level <= heading.level) return section.subheadings[j]!.line;
   }
   return lineCount(section);
+}
+
+/** Lines of the section (after its heading) that belong to no subheading: the section's own prose. */
+export function proseOutsideSubsections(section: Section): string[] {
+  const firstSubheading = section.subheadings[0]?.line ?? lineCount(section);
+  return regionLines(section, 1, firstSubheading).filter((line) => !isTemplateLine(line));
 }
 
 /** The non-blank lines of a region, trimmed. */

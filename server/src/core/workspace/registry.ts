@@ -52,11 +52,13 @@ const LIST_HEADINGS: ReadonlyMap<string, RegistryList> = new Map([
   [normalizeHeading('Active Plans'), 'active'],
   [normalizeHeading('Completed Plans'), 'completed'],
 ]);
+const TRAILING_COMMENT = /\s*<!--.*?-->\s*$/;
 const DATE = /^\[(\d{4}-\d{2}-\d{2}|[Y]{4}-MM-DD)\]\s*/;
 const DASH_SEPARATOR = /\s+[–—]\s+/;
 const HYPHEN_SEPARATOR = /\s+-\s+/;
 const CODE_LINK = /^`([^`]+)`$/;
 const MARKDOWN_LINK = /\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/;
+const WEB_ADDRESS = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 const BARE_PATH = /^(?:\.{0,2}\/)?[\w.@~-][\w./@~-]*\.(?:md|markdown)(?:#[\w-]*)?$/i;
 
 export function parseRegistry(plan: PlanDocument): Registry {
@@ -74,7 +76,9 @@ export function parseRegistry(plan: PlanDocument): Registry {
       const line = placed.line + item.line;
       const offset = item.textRange.start.character;
       const range: Range = { start: { line, character: offset }, end: { line, character: item.textRange.end.character } };
-      entries.push(parseEntry(list, item.text, line, offset, range));
+      // An HTML comment after an entry is an annotation, not part of its status.
+      const text = item.text.replace(TRAILING_COMMENT, '');
+      entries.push(parseEntry(list, text, line, offset, range));
     }
   }
   return { entries, lists };
@@ -138,7 +142,7 @@ function readLink(part: Part, at: (from: number, to: number) => Range): Registry
   if (code) return link(code[1]!, part.start + 1, at);
   const markdown = MARKDOWN_LINK.exec(part.text);
   if (markdown) return link(markdown[1]!, part.start + part.text.indexOf(markdown[1]!, markdown.index), at);
-  if (BARE_PATH.test(part.text)) return link(part.text, part.start, at);
+  if (BARE_PATH.test(part.text) || WEB_ADDRESS.test(part.text)) return link(part.text, part.start, at);
   return undefined;
 }
 

@@ -92,11 +92,12 @@ export function chooseSafeFixes(plan: PlanDocument, findings: readonly Finding[]
 }
 
 /**
- * Two edits collide when their ranges overlap, or when both insert at the same place or one inserts
- * inside the other's range: then the order of the result would be a guess.
+ * Two edits collide when their ranges overlap or one inserts strictly inside the other's range.
+ * Insertions at the same place do not: they go in finding order, which is the order rules report
+ * them (several missing sections before the same heading come out in the profile's order).
  */
 function collide(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  if (a.start === a.end && b.start === b.end) return false;
   if (a.start === a.end) return a.start > b.start && a.start < b.end;
   if (b.start === b.end) return b.start > a.start && b.start < a.end;
   return a.start < b.end && b.start < a.end;
