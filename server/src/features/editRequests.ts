@@ -48,11 +48,13 @@ export async function editSubject(context: ServerContext, document: TextDocument
   if (result.skippedForSize) return { refused: REFUSE_TOO_LARGE };
   if (result.classification.kind !== 'plan' || !result.plan || !result.lint) return { refused: REFUSE_NOT_PLAN(result.classification.reason) };
   const now = context.now();
-  const config = lintConfigOf(context, document.uri, analysis);
-  const relint = engineRelint(
-    { config, fallbackProfile: analysis.settings.profile, path: context.paths.relative(document.uri), now },
-    result.lint.profile.profile.id,
-  );
+  const profileId = result.lint.profile.profile.id;
+  // Built on first use: only fix all needs it, and it reads the configuration again.
+  let engine: Relint | undefined;
+  const relint: Relint = (plan) => {
+    engine ??= engineRelint({ config: lintConfigOf(context, document.uri, analysis), fallbackProfile: analysis.settings.profile, path: context.paths.relative(document.uri), now }, profileId);
+    return engine(plan);
+  };
   return {
     analysis,
     version: analysis.version,

@@ -12,15 +12,19 @@ export interface BareUrl {
 }
 
 const SCHEMES = ['https', 'http', 'ftp'];
+const MAX_SCHEME_LENGTH = 5;
 /** Longest URL read; the rest of a longer run is left alone. */
 const MAX_URL_LENGTH = 2048;
 
 export function findBareUrls(line: string): BareUrl[] {
   const found: BareUrl[] = [];
   let from = 0;
+  // Next occurrences, searched again only once passed, so a long line is read a bounded number of times.
+  let slash = -2;
+  let mail = -2;
   for (;;) {
-    const slash = line.indexOf('://', from);
-    const mail = line.indexOf('mailto:', from);
+    if (slash !== -1 && slash < from) slash = line.indexOf('://', from);
+    if (mail !== -1 && mail < from) mail = line.indexOf('mailto:', from);
     if (slash < 0 && mail < 0) break;
     if (mail >= 0 && (slash < 0 || mail < slash)) {
       const url = mailtoAt(line, mail);
@@ -37,7 +41,8 @@ export function findBareUrls(line: string): BareUrl[] {
 
 function schemeUrlAt(line: string, slash: number): BareUrl | undefined {
   let start = slash;
-  while (start > 0 && isSchemeChar(line.charCodeAt(start - 1))) start--;
+  // Look back no further than the longest scheme and one more character.
+  while (start > 0 && slash - start <= MAX_SCHEME_LENGTH && isSchemeChar(line.charCodeAt(start - 1))) start--;
   const scheme = line.slice(start, slash).toLowerCase();
   const known = SCHEMES.find((name) => scheme.endsWith(name));
   if (!known) return undefined;

@@ -44,10 +44,16 @@ export function codeSpans(line: string): Array<[number, number]> {
   return spans;
 }
 
+/** True when `position` falls in one of `spans` (sorted and disjoint, as {@link codeSpans} gives them). */
 export function insideSpans(spans: ReadonlyArray<[number, number]>, position: number): boolean {
-  for (const [start, end] of spans) {
-    if (position >= start && position < end) return true;
-    if (start > position) return false;
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = spans[mid]!;
+    if (position < start) hi = mid - 1;
+    else if (position >= end) lo = mid + 1;
+    else return true;
   }
   return false;
 }
@@ -177,16 +183,18 @@ export function findLinks(line: string): LinkMatch[] {
     }
   }
   if (hasScheme) {
+    const claimed = new Claimed(found);
     for (const match of findBareUrls(line)) {
-      if (!overlaps(found, match.start, match.end)) found.push({ start: match.start, end: match.end, url: match.url, kind: 'bare' });
+      if (!claimed.overlaps(match.start, match.end)) found.push({ start: match.start, end: match.end, url: match.url, kind: 'bare' });
     }
   }
   if (line.indexOf('www.') >= 0) {
+    const claimed = new Claimed(found);
     WWW.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = WWW.exec(line)) !== null) {
       const end = match.index + trimTrailingPunctuation(match[0]).length;
-      if (!overlaps(found, match.index, end)) {
+      if (!claimed.overlaps(match.index, end)) {
         found.push({ start: match.index, end, url: 'http://' + line.slice(match.index, end), kind: 'bare' });
       }
     }
@@ -198,8 +206,28 @@ function trimTrailingPunctuation(url: string): string {
   return url.replace(/[.,;:!?)\]]{1,16}$/, '');
 }
 
-function overlaps(found: readonly LinkMatch[], start: number, end: number): boolean {
-  return found.some((link) => start < link.end && end > link.start);
+/**
+ * Ranges already taken on a line, asked about in increasing order of position (as scanners find
+ * matches), so checking many matches against many ranges stays linear.
+ */
+class Claimed {
+  private readonly ranges: ReadonlyArray<{ start: number; end: number }>;
+  private next = 0;
+  /** Largest end among the ranges that start before the position asked about last. */
+  private reach = -1;
+
+  constructor(found: readonly LinkMatch[]) {
+    this.ranges = found.map((link) => ({ start: link.start, end: link.end })).sort((a, b) => a.start - b.start);
+  }
+
+  overlaps(start: number, end: number): boolean {
+    while (this.next < this.ranges.length && this.ranges[this.next]!.start < end) {
+      this.reach = Math.max(this.reach, this.ranges[this.next]!.end);
+      this.next++;
+    }
+    // Every range starting before `end` has been folded into `reach`; one ending after `start` overlaps.
+    return this.reach > start;
+  }
 }
 
 function isLetter(code: number): boolean {

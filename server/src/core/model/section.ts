@@ -245,16 +245,9 @@ function listItem(content: string, line: number): ListItem & { endLine: number }
   }
   let end = content.length;
   while (end > i && (content[end - 1] === ' ' || content[end - 1] === '\t')) end--;
-  return {
-    line,
-    indent,
-    marker: markerText,
-    ordered: marker.ordered,
-    ...(checkbox ? { checkbox, checkboxRange } : {}),
-    text: content.slice(i, end),
-    textRange: span(line, i, end),
-    endLine: line,
-  };
+  const item: ListItem & { endLine: number } = { line, indent, marker: markerText, ordered: marker.ordered, text: content.slice(i, end), textRange: span(line, i, end), endLine: line };
+  if (checkbox) Object.assign(item, { checkbox, checkboxRange });
+  return item;
 }
 
 /**

@@ -158,14 +158,15 @@ function allDigits(text: string): boolean {
 
 /** Converts a match found in a line into a model timestamp at a local line. */
 export function toTimestamp(match: TimestampMatch, line: number, inCode: boolean): Timestamp {
-  return {
+  const timestamp: Timestamp = {
     line,
     range: { start: { line, character: match.start }, end: { line, character: match.end } },
     raw: match.raw,
     format: match.format,
     epochMs: match.epochMs,
     hasZone: match.hasZone,
-    ...(match.invalidReason ? { invalidReason: match.invalidReason } : {}),
     inCode,
   };
+  if (match.invalidReason) (timestamp as { invalidReason?: string }).invalidReason = match.invalidReason;
+  return timestamp;
 }

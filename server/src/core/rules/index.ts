@@ -36,6 +36,7 @@ import { tableOrHtml } from './EP051-table-or-html';
 import { nestedFence } from './EP052-nested-fence';
 import { headingSpacing } from './EP053-heading-spacing';
 import { overPlanning } from './EP054-over-planning';
+import { SAFETY_RULES } from './safetyRules';
 
 /** Schema rules (EP001-EP054), in code order. */
 export const SCHEMA_RULES: readonly Rule[] = [
@@ -74,7 +75,8 @@ export const SCHEMA_RULES: readonly Rule[] = [
   overPlanning,
 ];
 
-export const RULES: readonly Rule[] = [...SCHEMA_RULES];
+/** Every rule the engine runs: schema rules, then safety rules (EP060-EP065). */
+export const RULES: readonly Rule[] = [...SCHEMA_RULES, ...SAFETY_RULES];
 
 /** Where each rule's documentation page is published. */
 export const RULE_DOCS_BASE = 'https://github.com/execplan-tools/execplan/blob/main/docs/rules/';
