@@ -59,16 +59,12 @@ export async function applyDocumentEdit(editor: vscode.TextEditor, result: Docum
     void vscode.window.showWarningMessage(CHANGED_MEANWHILE(what));
     return false;
   }
-  // TextEditor.edit carries the document version the extension host knows, and the editor rejects
-  // the edit if the text moved on in between: a versioned edit, applied as one undo step, that
-  // leaves the document unsaved like any other edit.
-  const edits = result.edits.map(toTextEdit);
-  const applied = await editor.edit(
-    (builder) => {
-      for (const edit of edits) builder.replace(edit.range, edit.newText);
-    },
-    { undoStopBefore: true, undoStopAfter: true },
-  );
+  // workspace.applyEdit sends the document version the extension host knows with the edit, and the
+  // editor rejects it if the text moved on in between: a versioned edit, applied as one undo step.
+  // Unlike TextEditor.edit it still applies when the user switched to another editor meanwhile.
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(document.uri, result.edits.map(toTextEdit));
+  const applied = await vscode.workspace.applyEdit(edit);
   if (!applied) {
     void vscode.window.showWarningMessage(NOT_APPLIED(what));
     return false;

@@ -6,14 +6,13 @@ import { LspTestClient, fixtureUri } from './lspClient';
 import { TestEditor } from './applyEdit';
 import type { VersionedWorkspaceEdit } from './applyEdit';
 import { fixText } from '../../server/src/cli/fixFiles';
+import { FIX_FIXTURES, planFileName, readFixFixture } from '../unit/edits/support';
 import type { DiagnosticData } from '../../server/src/diagnostics';
 import type { DocumentEditResult } from '../../server/src/protocol';
 
 const NOW = '2026-03-02T12:00:00Z';
-const EDITS = path.resolve(__dirname, '../fixtures/edits');
 const readPlan = (name: string): string => fs.readFileSync(path.join(__dirname, '../fixtures/plans', name), 'utf8');
-const readFix = (name: string): string => fs.readFileSync(path.join(EDITS, 'fixes', name), 'utf8');
-const FIX_FIXTURES = fs.readdirSync(path.join(EDITS, 'fixes')).filter((name) => name.endsWith('.md')).sort();
+const readFix = (name: string): string => readFixFixture(name);
 
 describe('code actions and edit requests over stdio', function () {
   let client: LspTestClient;
@@ -88,7 +87,7 @@ describe('code actions and edit requests over stdio', function () {
     it('fix all (source.fixAll.execplan) gives the same text as execplan-lint --fix, for every fixture and line ending', async () => {
       for (const name of FIX_FIXTURES) {
         for (const variant of [{ label: 'LF', convert: (t: string) => t }, { label: 'CRLF', convert: (t: string) => t.replace(/\n/g, '\r\n') }]) {
-          const relative = `plans/fixall-${variant.label}-${name}`;
+          const relative = `plans/fixall-${variant.label}-${planFileName(name)}`;
           const uri = fixtureUri(relative);
           const text = variant.convert(readFix(name));
           await openAndCheck(uri, text);

@@ -8,11 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core/rules/index';
 import { PROFILES } from '../../server/src/core/profiles/index';
+import { WORKSPACE_RULES } from '../../server/src/core/workspace/index';
 import { FIXTURES_ROOT, lintFixture, listRuleFixtures } from './rules/fixtureRunner';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const docsRoot = path.join(repoRoot, 'docs/rules');
-const registered = new Set(RULES.map((rule) => rule.id));
+/** Plan rules run per document; workspace rules (registries, lock files) have pages and README rows too. */
+const ALL_RULES = [...RULES, ...WORKSPACE_RULES];
+const registered = new Set(ALL_RULES.map((rule) => rule.id));
 
 /** The `| Key | value |` rows at the top of a rule page. */
 function pageFacts(id: string): Map<string, string> {
@@ -40,13 +43,13 @@ function readmeRows(): Map<string, string[]> {
 
 describe('rule registry, docs, fixtures and README agree', () => {
   it('codes are unique, stable in form and in order; names are unique kebab-case', () => {
-    const ids = RULES.map((rule) => rule.id);
+    const ids = ALL_RULES.map((rule) => rule.id);
     assert.deepEqual(ids, [...new Set(ids)].sort());
-    for (const rule of RULES) {
+    for (const rule of ALL_RULES) {
       assert.match(rule.id, /^EP\d{3}$/);
       assert.match(rule.name, /^[a-z]+(?:-[a-z]+)*$/);
     }
-    assert.equal(new Set(RULES.map((rule) => rule.name)).size, RULES.length);
+    assert.equal(new Set(ALL_RULES.map((rule) => rule.name)).size, ALL_RULES.length);
   });
 
   it('every rule names only known profiles', () => {
@@ -54,23 +57,27 @@ describe('rule registry, docs, fixtures and README agree', () => {
     for (const rule of RULES) for (const profile of rule.profiles ?? []) assert.ok(known.has(profile), `${rule.id} names unknown profile ${profile}`);
   });
 
-  for (const rule of RULES) {
+  for (const rule of ALL_RULES) {
     it(`${rule.id} has a page that states its name, profiles, severity and fixability`, () => {
       assert.ok(fs.existsSync(path.join(docsRoot, `${rule.id}.md`)), `docs/rules/${rule.id}.md is missing`);
       const facts = pageFacts(rule.id);
       assert.equal(facts.get('Code'), rule.id);
       assert.equal(facts.get('Name'), `\`${rule.name}\``);
-      assert.equal(facts.get('Profiles'), rule.profiles ? rule.profiles.join(', ') : 'all');
+      const profiles = (rule as { readonly profiles?: readonly string[] }).profiles;
+      // Plan rules must state their profiles; a workspace rule's page may, and then it must be right.
+      if (facts.has('Profiles') || RULES.some((planRule) => planRule.id === rule.id)) assert.equal(facts.get('Profiles'), profiles ? profiles.join(', ') : 'all');
       assert.equal(facts.get('Default severity'), rule.defaultSeverity);
       assert.equal(facts.get('Fixable')?.startsWith('yes'), rule.fixable, `Fixable row: ${facts.get('Fixable')}`);
       const page = fs.readFileSync(path.join(docsRoot, `${rule.id}.md`), 'utf8');
       for (const heading of ['## Why it matters', '## Bad', '## Good']) assert.ok(page.includes(heading), `${rule.id} page lacks ${heading}`);
     });
+  }
 
+  for (const rule of RULES) {
     it(`${rule.id} has fixtures for every profile it applies to`, () => {
       const folder = path.join(FIXTURES_ROOT, rule.id);
       assert.ok(fs.existsSync(folder), `test/fixtures/rules/${rule.id}/ is missing`);
-      const covered = new Set(fs.readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => name.split('.').slice(-2)[0]));
+      const covered = new Set(fs.readdirSync(folder).filter((name) => /\.md(?:\.in)?$/.test(name)).map((name) => name.replace(/\.in$/, '').split('.').slice(-2)[0]));
       const wanted = rule.profiles ?? PROFILES.map((profile) => profile.id);
       assert.deepEqual(wanted.filter((profile) => !covered.has(profile)), []);
     });
@@ -89,8 +96,8 @@ describe('rule registry, docs, fixtures and README agree', () => {
 
   it('the README rule table has one row per rule, matching the registry', () => {
     const rows = readmeRows();
-    assert.deepEqual([...rows.keys()], RULES.map((rule) => rule.id));
-    for (const rule of RULES) {
+    assert.deepEqual([...rows.keys()], ALL_RULES.map((rule) => rule.id));
+    for (const rule of ALL_RULES) {
       const [name, severity, fixable, what] = rows.get(rule.id)!;
       assert.deepEqual([name, severity, fixable, what], [rule.name, rule.defaultSeverity, rule.fixable ? 'yes' : 'no', rule.title]);
     }

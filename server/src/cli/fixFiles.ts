@@ -1,7 +1,8 @@
 /**
  * `execplan-lint --fix` without the file system: text in, fixed text out. The editor's
  * `source.fixAll.execplan` runs the same core function with the same options, so both give the same
- * text. The byte order mark and line endings come through untouched because every edit keeps them.
+ * text. Line endings come through untouched because every edit keeps them; a byte order mark is set
+ * aside first and put back after, since an editor never shows it to the server either.
  */
 import { parsePlan } from '../core/model/index';
 import { checkDocument } from '../documentChecker';
@@ -11,6 +12,7 @@ import { engineRelint, fixAll } from '../core/features/edits/fixAll';
 import type { AppliedFix } from '../core/features/edits/fixAll';
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const BOM = '\uFEFF';
 
 export interface FixTextOptions {
   /** Path relative to the working directory or workspace folder; decides plan detection and ids. */
@@ -33,11 +35,14 @@ export interface FixTextResult {
   readonly skipped?: string;
 }
 
-export function fixText(text: string, options: FixTextOptions): FixTextResult {
+export function fixText(original: string, options: FixTextOptions): FixTextResult {
+  const bom = original.startsWith(BOM) ? BOM : '';
+  const text = original.slice(bom.length);
+  const unchanged = (skipped: string): FixTextResult => ({ text: original, changed: false, applied: [], skipped });
   const now = options.now ?? new Date();
   const fallbackProfile = options.fallbackProfile ?? 'auto';
   const result = checkDocument({
-    textLength: text.length,
+    textLength: original.length,
     plan: () => parsePlan(text),
     relativePath: options.relativePath,
     globs: options.globs ?? DEFAULT_PLAN_GLOBS,
@@ -46,12 +51,11 @@ export function fixText(text: string, options: FixTextOptions): FixTextResult {
     ...(options.config ? { config: options.config } : {}),
     now,
   });
-  if (result.skippedForSize) return { text, changed: false, applied: [], skipped: result.classification.reason };
-  if (result.classification.kind !== 'plan' || !result.plan || !result.lint) return { text, changed: false, applied: [], skipped: result.classification.reason };
+  if (result.skippedForSize || result.classification.kind !== 'plan' || !result.plan || !result.lint) return unchanged(result.classification.reason);
   const relint = engineRelint(
     { ...(options.config ? { config: options.config } : {}), fallbackProfile, path: options.relativePath, now },
     result.lint.profile.profile.id,
   );
   const fixed = fixAll(result.plan, result.findings, relint);
-  return { text: fixed.text, changed: fixed.text !== text, applied: fixed.applied };
+  return { text: bom + fixed.text, changed: fixed.text !== text, applied: fixed.applied };
 }

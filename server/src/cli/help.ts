@@ -23,6 +23,7 @@ Options:
       --max-warnings <n>   exit with status 1 when there are more than n warnings
   -q, --quiet              report errors only
       --no-color           plain output (also when NO_COLOR is set or output is not a terminal)
+      --color              colour even when output is not a terminal
       --concurrency <n>    worker threads for large trees: a number, auto (default) or off
   -v, --version            print the version
   -h, --help               print this help

@@ -7,15 +7,11 @@ import { RULES } from '../../../server/src/core/rules/index';
 import type { Finding } from '../../../server/src/core/rules/types';
 import { chooseSafeFixes, differenceEdits, engineRelint, fixAll } from '../../../server/src/core/features/edits/fixAll';
 import { fixText } from '../../../server/src/cli/fixFiles';
-import { FIXTURES, NOW, VARIANTS, apply, assertGolden, lintOptions, readFixture } from './support';
+import { FIXTURES, FIX_FIXTURES, NOW, VARIANTS, apply, assertGolden, fixtureBase as base, lintOptions, maskFakeSecrets, planFileName, readFixFixture } from './support';
 
-/** Every plan under fixtures/edits/fixes: each fix any rule offers on it has a golden output. */
-const FIX_FIXTURES = fs.readdirSync(path.join(FIXTURES, 'fixes')).filter((name) => name.endsWith('.md')).sort();
-const base = (name: string): string => name.replace(/\.md$/, '');
-
-function lintFixture(name: string, text = readFixture('fixes', name)) {
+function lintFixture(name: string, text = readFixFixture(name)) {
   const plan = parsePlan(text);
-  return { plan, findings: lint(plan, lintOptions(name)).findings };
+  return { plan, findings: lint(plan, lintOptions(planFileName(name))).findings };
 }
 
 /** Each fix of each finding, numbered per rule in document order: `EP053-2`. */
@@ -49,8 +45,8 @@ describe('rule fixes: golden outputs (fixtures/edits/fixes)', () => {
       for (const entry of fixes) {
         it(`${entry.key}: ${entry.fix.title}`, () => {
           const output = apply(plan.text, entry.fix.edits);
-          assertGolden(output, 'fixes', base(name), `${entry.key}.md`);
-          const after = lint(parsePlan(output), lintOptions(name)).findings;
+          assertGolden(maskFakeSecrets(output), 'fixes', base(name), `${entry.key}.md`);
+          const after = lint(parsePlan(output), lintOptions(planFileName(name))).findings;
           assert.ok(fixCount(after, entry.ruleId, entry.fix.title) < fixCount(findings, entry.ruleId, entry.fix.title), 'the finding it fixes is gone');
         });
       }
@@ -64,25 +60,26 @@ describe('rule fixes: golden outputs (fixtures/edits/fixes)', () => {
       });
 
       it('fix all applies every safe fix, and linting again finds nothing safe to fix', () => {
-        const result = fixAll(plan, findings, engineRelint(lintOptions(name)));
-        assertGolden(result.text, 'fixes', base(name), 'fix-all.md');
-        assert.deepEqual(safeFixesLeft(lint(parsePlan(result.text), lintOptions(name)).findings), []);
+        const result = fixAll(plan, findings, engineRelint(lintOptions(planFileName(name))));
+        assertGolden(maskFakeSecrets(result.text), 'fixes', base(name), 'fix-all.md');
+        assert.deepEqual(safeFixesLeft(lint(parsePlan(result.text), lintOptions(planFileName(name))).findings), []);
         assert.ok(result.applied.every((fix) => fix.safe));
         assert.equal(apply(plan.text, result.edits), result.text, 'the returned edits give the returned text');
       });
 
       it('fix all is idempotent', () => {
-        const once = fixAll(plan, findings, engineRelint(lintOptions(name))).text;
+        const once = fixAll(plan, findings, engineRelint(lintOptions(planFileName(name)))).text;
         const again = lintFixture(name, once);
-        const twice = fixAll(again.plan, again.findings, engineRelint(lintOptions(name)));
+        const twice = fixAll(again.plan, again.findings, engineRelint(lintOptions(planFileName(name))));
         assert.equal(twice.text, once);
         assert.deepEqual(twice.applied, []);
       });
 
       for (const variant of VARIANTS.slice(1)) {
         it(`the CLI's fixText keeps line endings and the BOM (${variant.name})`, () => {
-          const lf = fixText(readFixture('fixes', name), { relativePath: `plans/${name}`, now: NOW });
-          const converted = fixText(variant.convert(readFixture('fixes', name)), { relativePath: `plans/${name}`, now: NOW });
+          const relativePath = `plans/${planFileName(name)}`;
+          const lf = fixText(readFixFixture(name), { relativePath, now: NOW });
+          const converted = fixText(variant.convert(readFixFixture(name)), { relativePath, now: NOW });
           assert.equal(converted.text, variant.convert(lf.text));
           assert.deepEqual(converted.applied.map((fix) => fix.title), lf.applied.map((fix) => fix.title));
         });
@@ -158,8 +155,8 @@ describe('fixText (execplan-lint --fix without the file system)', () => {
 
   it('reports each applied fix with its rule', () => {
     const name = FIX_FIXTURES[0]!;
-    const result = fixText(readFixture('fixes', name), { relativePath: `plans/${name}`, now: NOW });
-    assert.equal(result.changed, result.text !== readFixture('fixes', name));
+    const result = fixText(readFixFixture(name), { relativePath: `plans/${planFileName(name)}`, now: NOW });
+    assert.equal(result.changed, result.text !== readFixFixture(name));
     for (const fix of result.applied) assert.match(fix.ruleId, /^EP\d{3}$/);
   });
 });

@@ -14,6 +14,7 @@ import type { LintOptions } from '../../../server/src/core/config';
 import type { EditClock } from '../../../server/src/core/features/edits/clock';
 import { resolveTarget } from '../../../server/src/core/features/edits/target';
 import type { EditTarget } from '../../../server/src/core/features/edits/target';
+import { fakeSecrets, fillFakeSecrets } from '../safety/fakeTokens';
 
 export const NOW = new Date('2026-03-02T12:00:00Z');
 export const UTC: EditClock = { now: NOW, zone: 'utc' };
@@ -96,3 +97,32 @@ export function lineOf(text: string, needle: string): number {
 }
 
 export const lines = (text: string): string[] => text.split(/\r\n|\r|\n/);
+
+/**
+ * Plans under fixtures/edits/fixes. A `*.md.in` plan holds `@@fake:<kind>@@` markers that become
+ * fake credentials when read, so the repository holds no real-looking secret, goldens included.
+ */
+export const FIX_FIXTURES: readonly string[] = fs
+  .readdirSync(path.join(FIXTURES, 'fixes'))
+  .filter((name) => name.endsWith('.md') || name.endsWith('.md.in'))
+  .sort();
+
+/** The plan's file name as the editor and the CLI see it (`x.md.in` is `x.md`). */
+export const planFileName = (name: string): string => name.replace(/\.in$/, '');
+
+/** The golden folder of a fix fixture. */
+export const fixtureBase = (name: string): string => planFileName(name).replace(/\.md$/, '');
+
+const FAKE_SEED = 2026;
+
+export function readFixFixture(name: string): string {
+  const text = readFixture('fixes', name);
+  return name.endsWith('.in') ? fillFakeSecrets(text, FAKE_SEED) : text;
+}
+
+/** Turns the fake credentials a `*.md.in` fixture was filled with back into their markers. */
+export function maskFakeSecrets(text: string): string {
+  let masked = text;
+  for (const fake of fakeSecrets(FAKE_SEED)) masked = masked.split(fake.secret).join(`@@fake:${fake.kind}@@`);
+  return masked;
+}

@@ -1,8 +1,8 @@
 /**
  * Reads rule fixtures and their inline expectations, and lints them the way the editor would.
  *
- * Layout: `test/fixtures/rules/<CODE>/<case>.<profile>.md`; the profile in the file name is the
- * configured profile for that file. Expectations sit next to the line they speak of:
+ * Layout: `test/fixtures/rules/<CODE>/<case>.<profile>.md` (or `.md.in`, whose fake-credential markers
+ * are filled in first); the profile in the file name is the configured profile for that file. Expectations sit next to the line they speak of:
  *
  *   <!-- expect EP012 EP030 -->   on a line of its own: findings of these rules start on the next
  *                                 line that is not itself an expectation;
@@ -23,6 +23,7 @@ import type { PlanDocument } from '../../../server/src/core/model/index';
 import { lint } from '../../../server/src/core/engine';
 import type { LintResult } from '../../../server/src/core/engine';
 import type { LintConfig } from '../../../server/src/core/config';
+import { fillFakeSecrets } from '../safety/fakeTokens';
 
 export const FIXTURES_ROOT = path.resolve(__dirname, '../../fixtures/rules');
 export const TEMPLATES_ROOT = path.resolve(__dirname, '../../fixtures/templates');
@@ -46,7 +47,7 @@ const FIXTURE_HEADER = /<!--\s*fixture\s+([^>]*?)\s*-->/;
 
 /** The profile named by a fixture's file name (`case.plans-guide.md` -> `plans-guide`). */
 export function profileOfFile(file: string): string {
-  const parts = path.basename(file).split('.');
+  const parts = path.basename(file).replace(/\.in$/, '').split('.');
   return parts.length >= 3 ? parts[parts.length - 2]! : '';
 }
 
@@ -57,9 +58,12 @@ export function listRuleFixtures(): Fixture[] {
     const folder = path.join(FIXTURES_ROOT, rule);
     if (!fs.statSync(folder).isDirectory()) continue;
     for (const name of fs.readdirSync(folder).sort()) {
-      if (!name.endsWith('.md')) continue;
+      if (!name.endsWith('.md') && !name.endsWith('.md.in')) continue;
       const file = path.join(folder, name);
-      fixtures.push({ file, rule, profile: profileOfFile(name), text: fs.readFileSync(file, 'utf8') });
+      const raw = fs.readFileSync(file, 'utf8');
+      // `.md.in` fixtures hold `@@fake:<kind>@@` markers for credentials, filled at test time so the
+      // repository never holds anything that looks like a real secret.
+      fixtures.push({ file, rule, profile: profileOfFile(name), text: name.endsWith('.in') ? fillFakeSecrets(raw) : raw });
     }
   }
   return fixtures;
