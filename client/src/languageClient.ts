@@ -27,6 +27,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'vscode-vfs', language: 'markdown' },
+      // The multi-agent lock file is checked as it is edited, too.
+      { scheme: 'file', language: 'yaml', pattern: '**/.agent-locks.yaml' },
     ],
     synchronize: { configurationSection: 'execplan' },
     outputChannel: output,

@@ -73,7 +73,7 @@ export function planCodeActions(params: CodeActionParams, subject: EditSubject):
   }
   if (wants(only, FIX_ALL_KIND)) {
     const fixed = fixAllEdits(subject);
-    if (fixed.edits.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: versionedEdit(uri, subject.version, fixed.edits) });
+    if (fixed.edits.length > 0) actions.push({ title: FIX_ALL_TITLE(fixed.applied.length), kind: FIX_ALL_KIND, edit: versionedEdit(uri, subject.version, fixed.edits) });
   }
   return actions;
 }

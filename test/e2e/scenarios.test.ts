@@ -88,6 +88,19 @@ async function waitForPanelRows(page: Page, file: string, check: (rows: string[]
   }
 }
 
+/**
+ * The file's text on disk once it satisfies the check: a save from the browser reaches the disk
+ * through the server a moment after the editor shows the file as saved.
+ */
+async function waitForFileText(file: string, check: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (check(text) || Date.now() > deadline) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function updatedField(text: string): string | undefined {
   return /^updated:\s*(.+?)\s*$/m.exec(text)?.[1]?.replace(/^["']|["']$/g, '');
 }
@@ -191,7 +204,7 @@ describe('ExecPlan Tools in a real VS Code (code-server + Chromium)', function (
     checked(`after the fix: ${JSON.stringify(counts)}; Problems lists ${JSON.stringify(after)}`);
     await closePanel(page);
     await saveActiveEditor(page);
-    const text = fs.readFileSync(session.file(FILES.quickFix), 'utf8');
+    const text = await waitForFileText(session.file(FILES.quickFix), (saved) => saved.includes('\n## Decision Log\n'));
     const decisionLog = text.indexOf('\n## Decision Log\n');
     assert.ok(decisionLog > 0, 'the saved file has no ## Decision Log');
     assert.ok(decisionLog < text.indexOf('\n## Outcomes & Retrospective\n'), 'the section is not before ## Outcomes & Retrospective');
@@ -210,9 +223,10 @@ describe('ExecPlan Tools in a real VS Code (code-server + Chromium)', function (
     await waitForStatusBarText(page, 'IN_PROGRESS');
     const started = Date.now();
     await runCommand(page, 'ExecPlan: Bump Updated');
-    await page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').waitFor({ state: 'visible', timeout: 10_000 });
+    const shown = await waitForEditorLine(page, new RegExp(`^updated: (?!${before}$)`));
+    checked(`after the command the editor shows ${JSON.stringify(shown)}`);
     await saveActiveEditor(page);
-    const after = updatedField(fs.readFileSync(file, 'utf8'));
+    const after = updatedField(await waitForFileText(file, (saved) => updatedField(saved) !== before));
     assert.ok(after && after !== before, `updated: is still ${after}`);
     const when = Date.parse(after);
     assert.ok(!Number.isNaN(when), `updated: ${after} is not a date`);
@@ -235,7 +249,7 @@ describe('ExecPlan Tools in a real VS Code (code-server + Chromium)', function (
     const counts = await waitForProblems(page, (found) => found.errors === 0 && found.warnings === 0 && found.infos === 0);
     checked(`after expanding it the Problems count is ${JSON.stringify(counts)}`);
     await saveActiveEditor(page);
-    const text = fs.readFileSync(session.file(FILES.snippet), 'utf8');
+    const text = await waitForFileText(session.file(FILES.snippet), (saved) => saved.includes('\n## '));
     const headings = text.split('\n').filter((line) => line.startsWith('## '));
     assert.ok(headings.length >= 8, `the expanded template has only ${headings.length} sections`);
     assert.ok(!text.split('\n').includes(template.prefix), 'the prefix is still in the file as typed');

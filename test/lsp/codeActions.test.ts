@@ -86,17 +86,24 @@ describe('code actions and edit requests over stdio', function () {
 
     it('fix all (source.fixAll.execplan) gives the same text as execplan-lint --fix, for every fixture and line ending', async () => {
       for (const name of FIX_FIXTURES) {
-        for (const variant of [{ label: 'LF', convert: (t: string) => t }, { label: 'CRLF', convert: (t: string) => t.replace(/\n/g, '\r\n') }]) {
+        for (const variant of [
+          { label: 'LF', convert: (t: string) => t },
+          { label: 'CRLF', convert: (t: string) => t.replace(/\n/g, '\r\n') },
+          { label: 'BOM', convert: (t: string) => '\uFEFF' + t },
+        ]) {
           const relative = `plans/fixall-${variant.label}-${planFileName(name)}`;
           const uri = fixtureUri(relative);
           const text = variant.convert(readFix(name));
-          await openAndCheck(uri, text);
+          // The file on disk may start with a BOM; an editor never sends it to the server.
+          const shown = text.replace(/^\uFEFF/, '');
+          await openAndCheck(uri, shown);
           const actions = await codeActions(uri, whole, [], ['source.fixAll']);
           assert.equal(actions.length, 1, `${name} ${variant.label}: ${JSON.stringify(actions.map((a) => a.kind))}`);
           assert.equal(actions[0]!.kind, 'source.fixAll.execplan');
+          const cliResult = fixText(text, { relativePath: relative, now: new Date(NOW) });
+          assert.equal(actions[0]!.title, `Fix all: apply ${cliResult.applied.length} safe ExecPlan fix${cliResult.applied.length === 1 ? '' : 'es'}`);
           assert.deepEqual(editor.apply(actions[0]!.edit as VersionedWorkspaceEdit), { applied: true });
-          const cli = fixText(text, { relativePath: relative, now: new Date(NOW) });
-          assert.equal(editor.text(uri), cli.text, `${name} ${variant.label}`);
+          assert.equal(cliResult.text, (text.startsWith('\uFEFF') ? '\uFEFF' : '') + editor.text(uri), `${name} ${variant.label}`);
           const after = await client.waitForDiagnostics(uri, 2);
           const safeLeft = after.diagnostics.filter((d) => (d.data as DiagnosticData).fixes?.some((fix) => fix.safe));
           assert.deepEqual(safeLeft.map((d) => d.code), [], `${name} ${variant.label}`);

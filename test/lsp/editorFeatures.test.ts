@@ -109,7 +109,7 @@ describe('editor features over stdio', function () {
 
     // An unverifiable criterion and a link in the body change the metrics on the next version.
     const line = lineOf('## Validation & Acceptance') + 1;
-    client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '- Criterion: it feels fast, see https://example.com/perf\n' }]);
+    client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '- Criterion: it feels fast, see https://perf.acme-billing.io/report\n' }]);
     const next = await client.waitForStatus(uri, 2);
     assert.deepEqual(next.metrics!.acceptanceVerifiability, { covered: 1, total: 2 });
     assert.equal(next.metrics!.externalDependencyCount, 1);

@@ -22,7 +22,8 @@ import { appendProgressEntry } from '../core/features/edits/appendProgress';
 import { isRefusal } from '../core/features/edits/outcome';
 import type { EditOutcome } from '../core/features/edits/outcome';
 
-export const FIX_ALL_TITLE = 'Fix all safe ExecPlan problems';
+/** Says how many fixes fix all applies, e.g. "Fix all: apply 3 safe ExecPlan fixes". */
+export const FIX_ALL_TITLE = (count: number): string => `Fix all: apply ${count} safe ExecPlan fix${count === 1 ? '' : 'es'}`;
 const REFUSE_NOT_OPEN = 'The document is not open in the language server.';
 const REFUSE_STALE = (current: number, requested: number): string =>
   `The document changed (it is at version ${current}, the request was for version ${requested}); nothing was edited. Try again.`;
@@ -87,7 +88,8 @@ async function handle(context: ServerContext, params: DocumentEditParams, comput
   const subject = await editSubject(context, document);
   if ('refused' in subject) return refuse(subject.refused);
   // The document may have changed while it was being checked.
-  if (subject.version !== params.version) return refuse(REFUSE_STALE(subject.version, params.version), subject.version);
+  const currentVersion = context.documents.get(params.uri)?.version ?? subject.version;
+  if (subject.version !== params.version || currentVersion !== params.version) return refuse(REFUSE_STALE(currentVersion, params.version), currentVersion);
   const outcome = compute(subject);
   if (isRefusal(outcome)) return refuse(outcome.refused);
   return { version: subject.version, edits: outcome.edits.map((edit) => ({ range: edit.range, newText: edit.newText })), ...(outcome.cursor ? { cursor: outcome.cursor } : {}) };
@@ -102,7 +104,7 @@ export const editRequestsFeature: ServerFeature = {
     connection.onRequest(FIX_ALL_REQUEST, (params: DocumentEditParams) =>
       handle(context, params, (subject) => {
         const result = fixAllEdits(subject);
-        return { title: FIX_ALL_TITLE, edits: result.edits };
+        return { title: FIX_ALL_TITLE(result.applied.length), edits: result.edits };
       }),
     );
   },

@@ -124,13 +124,18 @@ export async function outlineLabels(page: Page, timeoutMs = 20_000): Promise<str
   return labels.filter((label) => label.length > 0);
 }
 
-/** Waits until the active editor shows a line that is exactly `text` (the editor renders after typing). */
-export async function waitForEditorLine(page: Page, text: string, timeoutMs = 10_000): Promise<string[]> {
+/**
+ * Waits until the active editor shows a line that is exactly `text` (or matches it, for a regular
+ * expression): the editor renders a moment after typing or an edit. Resolves to that line.
+ */
+export async function waitForEditorLine(page: Page, text: string | RegExp, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
+  const matches = (line: string): boolean => (typeof text === 'string' ? line === text : text.test(line));
   for (;;) {
     const lines = await visibleEditorLines(page);
-    if (lines.includes(text)) return lines;
-    if (Date.now() > deadline) throw new Error(`the editor does not show the line ${JSON.stringify(text)}; it shows ${JSON.stringify(lines)}`);
+    const found = lines.find(matches);
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`the editor does not show a line ${String(text)}; it shows ${JSON.stringify(lines)}`);
     await page.waitForTimeout(100);
   }
 }

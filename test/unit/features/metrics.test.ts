@@ -3,19 +3,20 @@ import { coveragePercent, planMetrics } from '../../../server/src/core/features/
 import { fixture, lintText } from './helpers';
 
 describe('plan metrics', () => {
-  it('counts external URLs outside See Also / References, but not localhost or a snapshot source', () => {
+  it('counts distinct external URLs outside See Also / References, but not localhost or a snapshotted source', () => {
     const text = [
       '# PLAN: Links',
       '',
       '## Context and Orientation',
-      'The API is described at https://api.example.com/docs and [here](https://example.org/guide).',
+      'The API is described at https://api.acme-billing.io/docs and [here](https://guides.acme-billing.io/start).',
+      'Again: https://api.acme-billing.io/docs',
       'Run `curl http://localhost:3000/health` to check the server.',
       'Research Snapshot',
       '- Retrieved: 2026-03-01T10:00:00Z',
-      '- Source: https://example.net/spec',
+      '- Source: https://spec.acme-billing.io/v2',
       '',
       '## See Also',
-      '- https://example.com/background',
+      '- https://blog.acme-billing.io/background',
       '',
     ].join('\n');
     const { plan, result } = lintText(text, 'ssot');

@@ -7,7 +7,7 @@ import type { ListItem, PlanDocument } from '../model/types';
 import { lineText } from '../model/lookup';
 import type { LintResult } from '../engine';
 import type { ResolvedSection } from '../rules/types';
-import { normalizeHeading } from '../profiles/match';
+import { externalDependencyCount } from '../safety/metrics';
 
 /** A count of items that satisfy a property, out of all the items it applies to. */
 export interface Coverage {
@@ -16,7 +16,7 @@ export interface Coverage {
 }
 
 export interface PlanMetrics {
-  /** External URLs outside See Also / References that are not a snapshot's `Source:` (target 0). */
+  /** Distinct external URLs outside See Also / References without a snapshot (target 0). */
   readonly externalDependencyCount: number;
   /** Acceptance criteria that name both a command to run and the output to expect. */
   readonly acceptanceVerifiability: Coverage;
@@ -24,37 +24,20 @@ export interface PlanMetrics {
   readonly evidenceCoverage: Coverage;
 }
 
-/** Headings whose links are references, not dependencies. */
-const REFERENCE_HEADINGS = new Set(['see also', 'references', 'reference', 'sources', 'links']);
-const LOCAL_HOST = /^(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
-const EXTERNAL = /^(?:https?:\/\/|www\.)/i;
 const VALIDATION_KEYS = ['validation', 'success-criteria', 'acceptance'];
 const CLAIM_KEYS = ['surprises', 'decision-log'];
 const COMMAND_KEYS = new Set(['verify', 'command', 'run', 'test', 'check']);
 const EXPECTED_KEYS = new Set(['expected', 'expect', 'expected output', 'output', 'result']);
 const EXPECTED_PROSE = /\b(?:expect(?:ed|s)?|should (?:print|return|show|output|pass))\b|->|→|=>/i;
 const EVIDENCE = /\bevidence\s*[:：]/i;
-const SOURCE_ENTRY = /^\s*(?:[-*+]\s+)?source\s*:/i;
 
 export function planMetrics(plan: PlanDocument, result: LintResult): PlanMetrics {
   return {
-    externalDependencyCount: externalDependencyCount(plan, result),
+    // The same count EP062 reports, so the status bar and the Problems view agree.
+    externalDependencyCount: externalDependencyCount(result),
     acceptanceVerifiability: acceptanceVerifiability(plan, result),
     evidenceCoverage: evidenceCoverage(plan, result),
   };
-}
-
-export function externalDependencyCount(plan: PlanDocument, result: LintResult): number {
-  let count = 0;
-  for (const entry of result.sections) {
-    if (entry.title && REFERENCE_HEADINGS.has(normalizeHeading(entry.title))) continue;
-    for (const link of entry.placed.section.links) {
-      if (!EXTERNAL.test(link.url) || LOCAL_HOST.test(link.url.replace(/^https?:\/\//i, ''))) continue;
-      if (SOURCE_ENTRY.test(lineText(plan, entry.placed.line + link.line))) continue;
-      count++;
-    }
-  }
-  return count;
 }
 
 export function acceptanceVerifiability(plan: PlanDocument, result: LintResult): Coverage {

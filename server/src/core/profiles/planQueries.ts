@@ -4,8 +4,9 @@
  * parsed model; nothing scans the whole text.
  */
 import { LineKind } from '../model/types';
-import type { ListItem, PlanDocument, Range, Section } from '../model/types';
+import type { ListItem, PlacedSection, PlanDocument, Range, Section } from '../model/types';
 import { lineContentEnd } from '../model/lines';
+import { parsePlan } from '../model/parse';
 import type { PlanContext, ResolvedSection } from '../rules/types';
 
 /** The text of a section's local line ('' past its end). */
@@ -208,4 +209,47 @@ export function valueRangeOf(entry: { readonly value: string; readonly valueRang
   if (comment < 0) return entry.valueRange;
   const kept = entry.value.slice(0, comment).trimEnd().length;
   return { start: entry.valueRange.start, end: { line: entry.valueRange.start.line, character: entry.valueRange.start.character + kept } };
+}
+
+const openEndCache = new WeakMap<Section, boolean>();
+const PROBE = 'Probe heading';
+
+/**
+ * True when text added at the end of the plan would not start a new section: the plan ends inside
+ * a block that never closes (a code fence, an HTML comment). Sections parse on their own, so this
+ * parses only the last one, once.
+ */
+export function endsInsideOpenFence(plan: PlanDocument): boolean {
+  const last = plan.sections[plan.sections.length - 1]?.section;
+  if (!last) return false;
+  let open = openEndCache.get(last);
+  if (open === undefined) {
+    const probe = parsePlan(`${last.text}${plan.eol}${plan.eol}## ${PROBE}${plan.eol}`);
+    open = !probe.sections.some((placed) => placed.section.heading?.text === PROBE);
+    openEndCache.set(last, open);
+  }
+  return open;
+}
+
+/**
+ * An edit inserting `text` as a line of its own before local `line` of a placed section. A blank
+ * line follows it when the next line is paragraph text (not another `Key: value` line), so the new
+ * line never joins a paragraph or becomes part of a setext heading below it.
+ */
+export function insertLineEdit(context: PlanContext, placed: PlacedSection, line: number, text: string) {
+  const section = placed.section;
+  const eol = context.plan.eol;
+  const next = line < section.lineStarts.length ? sectionLine(section, line) : '';
+  const kind = section.lineKinds[line];
+  // Only paragraph text (or the first line of a setext heading) would absorb the new line.
+  const joins = kind === LineKind.Text || kind === LineKind.SetextUnderline || (kind === LineKind.Heading && !/^\s{0,3}#/.test(next));
+  const separate = joins && !/^\s*[A-Za-z][\w /&-]{0,40}:(?:\s|$)/.test(next);
+  const at = context.toDocument(placed, { start: { line, character: 0 }, end: { line, character: 0 } });
+  if (line >= section.lineStarts.length) {
+    // After the section's last line, which may lack a line ending at the end of the document.
+    const lastLine = section.lineStarts.length - 1;
+    const end = context.toDocument(placed, { start: { line: lastLine, character: sectionLine(section, lastLine).length }, end: { line: lastLine, character: sectionLine(section, lastLine).length } });
+    return { range: end, newText: `${eol}${text}` };
+  }
+  return { range: at, newText: `${text}${eol}${separate ? eol : ''}` };
 }

@@ -6,7 +6,7 @@
 import type { PlanContext, Rule } from './types';
 import type { SectionSpec } from '../profiles/types';
 import { insertSectionEdit } from '../features/sectionPlacement';
-import { titleRange } from '../profiles/planQueries';
+import { endsInsideOpenFence, titleRange } from '../profiles/planQueries';
 
 export const requiredSection: Rule = {
   id: 'EP001',
@@ -27,7 +27,8 @@ export const requiredSection: Rule = {
       report({
         range: anchor,
         message: `Missing required section \`## ${spec.name}\`${scope}: ${spec.purpose} Add it ${where}.`,
-        fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }],
+        // At the end of a plan that ends inside an unclosed fence the new section would be code (EP052 reports the fence).
+        ...(placement.before === undefined && endsInsideOpenFence(context.plan) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }] }),
         data: { section: spec.key },
       });
     }

@@ -5,7 +5,7 @@
  */
 import type { PlanContext, Rule } from './types';
 import { insertSectionEdit } from '../features/sectionPlacement';
-import { planStatus, sectionLine, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
+import { endsInsideOpenFence, planStatus, sectionLine, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
 
 const HANDOFF = /\bhand(?:ed|ing)?[- ]?(?:off|over)\b/i;
 
@@ -27,7 +27,8 @@ export const conditionalSection: Rule = {
       report({
         range: titleRange(context),
         message: `Add \`## ${spec.name}\`: ${reason}. ${spec.purpose}`,
-        fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }],
+        // At the end of a plan that ends inside an unclosed fence the new section would be code (EP052 reports the fence).
+        ...(placement.before === undefined && endsInsideOpenFence(context.plan) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }] }),
         data: { section: spec.key },
       });
     }

@@ -1,6 +1,7 @@
 /** EP020 progress-status: Progress opens with a `Status:` line holding one of the profile's statuses. */
 import type { Rule } from './types';
-import { frontmatterStatus, headingRange, plainValue, progressStatusEntry, valueRangeOf } from '../profiles/planQueries';
+import type { Section } from '../model/types';
+import { frontmatterStatus, headingRange, insertLineEdit, plainValue, progressStatusEntry, valueRangeOf } from '../profiles/planQueries';
 
 export const progressStatus: Rule = {
   id: 'EP020',
@@ -19,11 +20,10 @@ export const progressStatus: Rule = {
     if (!entry) {
       const fromFrontmatter = frontmatterStatus(context.plan)?.toUpperCase();
       const status = fromFrontmatter && values.includes(fromFrontmatter) ? fromFrontmatter : 'IN_PROGRESS';
-      const at = context.toDocument(progress.placed, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } });
       report({
         range: headingRange(context, progress),
         message: `\`## ${progress.title}\` has no \`Status:\` line. Start the section with \`Status: ${status}\` (one of ${values.join(', ')}) so a resuming agent knows where the work stands.`,
-        fixes: [{ title: `Add \`Status: ${status}\` under \`## ${progress.title}\``, edits: [{ range: { start: at.start, end: at.start }, newText: `Status: ${status}${context.plan.eol}` }], safe: true }],
+        fixes: [{ title: `Add \`Status: ${status}\` under \`## ${progress.title}\``, edits: [insertLineEdit(context, progress.placed, firstBodyLine(progress.placed.section), `Status: ${status}`)], safe: true }],
       });
       return;
     }
@@ -38,3 +38,9 @@ export const progressStatus: Rule = {
     });
   },
 };
+
+/** The line after the heading (after both lines of a setext heading). */
+function firstBodyLine(section: Section): number {
+  const heading = section.heading;
+  return heading ? heading.range.end.line + 1 : 0;
+}

@@ -1,6 +1,6 @@
 /** EP021 next-action: Progress names exactly one `Next Action:`, the single smallest safe step. */
 import type { Rule } from './types';
-import { headingRange, nextActionEntries, progressStatusEntry, sectionLine } from '../profiles/planQueries';
+import { headingRange, insertLineEdit, nextActionEntries, progressStatusEntry, sectionLine } from '../profiles/planQueries';
 
 const PLACEHOLDER = '<single smallest safe step>';
 
@@ -19,13 +19,13 @@ export const nextAction: Rule = {
     const actions = nextActionEntries(section);
     if (actions.length === 0) {
       const status = progressStatusEntry(section);
-      const line = status ? status.line + 1 : 1;
-      const at = context.toDocument(progress.placed, { start: { line, character: 0 }, end: { line, character: 0 } });
+      const heading = section.heading;
+      const line = status ? status.line + 1 : heading ? heading.range.end.line + 1 : 0;
       const step = firstOpenStep(section) ?? PLACEHOLDER;
       report({
         range: headingRange(context, progress),
         message: `\`## ${progress.title}\` has no \`Next Action:\` line. Add one naming the single smallest safe step, e.g. \`Next Action: ${step}\`.`,
-        fixes: [{ title: `Add \`Next Action: ${step}\``, edits: [{ range: at, newText: `Next Action: ${step}${context.plan.eol}` }], safe: false }],
+        fixes: [{ title: `Add \`Next Action: ${step}\``, edits: [insertLineEdit(context, progress.placed, line, `Next Action: ${step}`)], safe: false }],
       });
       return;
     }
