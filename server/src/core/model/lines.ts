@@ -38,7 +38,8 @@ export function detectEol(text: string): '\n' | '\r\n' {
 /** Width of leading white space in columns (tabs to multiples of four) and where content starts. */
 export function measureIndent(line: string): { columns: number; index: number } {
   let columns = 0;
-  let index = 0;
+  // A byte order mark can only open the first line of a file read from disk; it takes no space.
+  let index = line.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (index < line.length) {
     const code = line.charCodeAt(index);
     if (code === 32) columns++;

@@ -211,24 +211,25 @@ export function valueRangeOf(entry: { readonly value: string; readonly valueRang
   return { start: entry.valueRange.start, end: { line: entry.valueRange.start.line, character: entry.valueRange.start.character + kept } };
 }
 
-const openEndCache = new WeakMap<Section, boolean>();
-const PROBE = 'Probe heading';
+const appendCache = new WeakMap<Section, Map<string, boolean>>();
 
 /**
- * True when text added at the end of the plan would not start a new section: the plan ends inside
- * a block that never closes (a code fence, an HTML comment). Sections parse on their own, so this
- * parses only the last one, once.
+ * True when `newText`, added at the very end of the plan, really starts a section headed `heading`.
+ * It does not when the plan ends inside a block that never closes (a code fence, an HTML comment).
+ * Sections parse on their own, so this parses only the last section and the added text.
  */
-export function endsInsideOpenFence(plan: PlanDocument): boolean {
+export function appendedSectionParses(plan: PlanDocument, newText: string, heading: string): boolean {
   const last = plan.sections[plan.sections.length - 1]?.section;
-  if (!last) return false;
-  let open = openEndCache.get(last);
-  if (open === undefined) {
-    const probe = parsePlan(`${last.text}${plan.eol}${plan.eol}## ${PROBE}${plan.eol}`);
-    open = !probe.sections.some((placed) => placed.section.heading?.text === PROBE);
-    openEndCache.set(last, open);
+  if (!last) return true;
+  let known = appendCache.get(last);
+  if (!known) appendCache.set(last, (known = new Map()));
+  const key = `${heading}\u0000${newText}`;
+  let parses = known.get(key);
+  if (parses === undefined) {
+    parses = parsePlan(last.text + newText).sections.some((placed) => placed.section.heading?.level === 2 && placed.section.heading.text === heading);
+    known.set(key, parses);
   }
-  return open;
+  return parses;
 }
 
 /**

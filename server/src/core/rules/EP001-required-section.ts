@@ -6,7 +6,7 @@
 import type { PlanContext, Rule } from './types';
 import type { SectionSpec } from '../profiles/types';
 import { insertSectionEdit } from '../features/sectionPlacement';
-import { endsInsideOpenFence, titleRange } from '../profiles/planQueries';
+import { appendedSectionParses, titleRange } from '../profiles/planQueries';
 
 export const requiredSection: Rule = {
   id: 'EP001',
@@ -27,8 +27,8 @@ export const requiredSection: Rule = {
       report({
         range: anchor,
         message: `Missing required section \`## ${spec.name}\`${scope}: ${spec.purpose} Add it ${where}.`,
-        // At the end of a plan that ends inside an unclosed fence the new section would be code (EP052 reports the fence).
-        ...(placement.before === undefined && endsInsideOpenFence(context.plan) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }] }),
+        // Added at the end of a plan that ends inside an unclosed block, the section would not be one (EP052 reports the fence).
+        ...(placement.before === undefined && !appendedSectionParses(context.plan, edit.newText, spec.name) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }] }),
         data: { section: spec.key },
       });
     }

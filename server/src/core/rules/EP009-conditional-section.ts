@@ -5,7 +5,7 @@
  */
 import type { PlanContext, Rule } from './types';
 import { insertSectionEdit } from '../features/sectionPlacement';
-import { endsInsideOpenFence, planStatus, sectionLine, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
+import { appendedSectionParses, planStatus, sectionLine, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
 
 const HANDOFF = /\bhand(?:ed|ing)?[- ]?(?:off|over)\b/i;
 
@@ -27,8 +27,8 @@ export const conditionalSection: Rule = {
       report({
         range: titleRange(context),
         message: `Add \`## ${spec.name}\`: ${reason}. ${spec.purpose}`,
-        // At the end of a plan that ends inside an unclosed fence the new section would be code (EP052 reports the fence).
-        ...(placement.before === undefined && endsInsideOpenFence(context.plan) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }] }),
+        // Added at the end of a plan that ends inside an unclosed block, the section would not be one (EP052 reports the fence).
+        ...(placement.before === undefined && !appendedSectionParses(context.plan, edit.newText, spec.name) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }] }),
         data: { section: spec.key },
       });
     }

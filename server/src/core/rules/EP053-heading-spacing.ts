@@ -65,8 +65,11 @@ function missingSpace(section: Section, report: Reporter): void {
   }
 }
 
+/** Blank as a reader sees it: white space only (also inside an open block) or only a comment. */
 function isBlank(section: Section, line: number): boolean {
-  return section.lineKinds[line] === LineKind.Blank || isCommentOnly(sectionLine(section, line));
+  if (section.lineKinds[line] === LineKind.Blank) return true;
+  const text = sectionLine(section, line);
+  return text.trim() === '' || isCommentOnly(text);
 }
 
 function headingRange(section: Section, line: number) {
