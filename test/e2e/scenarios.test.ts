@@ -262,8 +262,13 @@ describe('ExecPlan Tools in a real VS Code (code-server + Chromium)', function (
     const labels = await outlineLabels(page);
     checked(`Outline rows: ${JSON.stringify(labels.slice(0, 6))}`);
     assert.equal(labels[0], 'Next Action: Add the CSV writer for the totals row.');
+    // For the picture only: fold the file tree so the Outline gets the side bar's height.
+    const folders = page.locator('.part.sidebar .pane-header', { hasText: /^\s*workspace\s*$/i }).first();
+    const folded = await folders.click({ timeout: 3_000 }).then(() => true, () => false);
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: path.basename(FILES.problems) }).waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
     const shot = await screenshot(page, 'readme-outline');
     keepForDocs(shot, 'outline-next-action.png');
+    if (folded) await folders.click();
   });
 
   it('7. a Markdown file that is not a plan gets no diagnostics and no status item', async function () {

@@ -169,7 +169,11 @@ export class BlockScanner {
     }
 
     const item = listMarker(text, index);
-    if (item && !(lazy && (item.empty || (item.ordered && item.start !== 1)))) {
+    // Only an item that would interrupt a paragraph in its own container must be non-empty and, if
+    // ordered, start at 1; a sibling of the item holding the paragraph (`1. a` then `2. b`) is fine.
+    const innermost = this.lists.length > 0 ? this.lists[this.lists.length - 1]! : 0;
+    const interrupts = lazy && (!this.paragraphInList || columns >= innermost);
+    if (item && !(interrupts && (item.empty || (item.ordered && item.start !== 1)))) {
       this.closeDeeperThan(columns);
       this.lists.push(columns + item.width);
       this.paragraph = !item.empty;

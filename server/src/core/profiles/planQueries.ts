@@ -250,7 +250,17 @@ export function insertLineEdit(context: PlanContext, placed: PlacedSection, line
     // After the section's last line, which may lack a line ending at the end of the document.
     const lastLine = section.lineStarts.length - 1;
     const end = context.toDocument(placed, { start: { line: lastLine, character: sectionLine(section, lastLine).length }, end: { line: lastLine, character: sectionLine(section, lastLine).length } });
-    return { range: end, newText: `${eol}${text}` };
+    // A following section may open with a setext heading's text line; keep a blank line before it.
+    const followed = context.plan.sections.some((other) => other.line > placed.line);
+    return { range: end, newText: `${eol}${text}${followed ? eol : ''}` };
   }
   return { range: at, newText: `${text}${eol}${separate ? eol : ''}` };
+}
+
+/** The edit moved past a byte order mark when it would insert before it, so the mark stays first. */
+export function afterBom<T extends { readonly range: Range; readonly newText: string }>(plan: PlanDocument, edit: T): T {
+  const start = edit.range.start;
+  if (!plan.hasBom || start.line !== 0 || start.character !== 0 || edit.range.end.line !== 0 || edit.range.end.character !== 0) return edit;
+  const at = { line: 0, character: 1 };
+  return { ...edit, range: { start: at, end: at } };
 }

@@ -6,7 +6,7 @@
 import type { PlanContext, Rule } from './types';
 import type { SectionSpec } from '../profiles/types';
 import { insertSectionEdit } from '../features/sectionPlacement';
-import { appendedSectionParses, titleRange } from '../profiles/planQueries';
+import { afterBom, appendedSectionParses, titleRange } from '../profiles/planQueries';
 
 export const requiredSection: Rule = {
   id: 'EP001',
@@ -28,7 +28,7 @@ export const requiredSection: Rule = {
         range: anchor,
         message: `Missing required section \`## ${spec.name}\`${scope}: ${spec.purpose} Add it ${where}.`,
         // Added at the end of a plan that ends inside an unclosed block, the section would not be one (EP052 reports the fence).
-        ...(placement.before === undefined && !appendedSectionParses(context.plan, edit.newText, spec.name) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }] }),
+        ...(placement.before === undefined && !appendedSectionParses(context.plan, edit.newText, spec.name) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [afterBom(context.plan, edit)], safe: true }] }),
         data: { section: spec.key },
       });
     }

@@ -5,7 +5,7 @@
  */
 import type { PlanContext, Rule } from './types';
 import { insertSectionEdit } from '../features/sectionPlacement';
-import { appendedSectionParses, planStatus, sectionLine, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
+import { afterBom, appendedSectionParses, planStatus, sectionLine, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
 
 const HANDOFF = /\bhand(?:ed|ing)?[- ]?(?:off|over)\b/i;
 
@@ -28,7 +28,7 @@ export const conditionalSection: Rule = {
         range: titleRange(context),
         message: `Add \`## ${spec.name}\`: ${reason}. ${spec.purpose}`,
         // Added at the end of a plan that ends inside an unclosed block, the section would not be one (EP052 reports the fence).
-        ...(placement.before === undefined && !appendedSectionParses(context.plan, edit.newText, spec.name) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [edit], safe: true }] }),
+        ...(placement.before === undefined && !appendedSectionParses(context.plan, edit.newText, spec.name) ? {} : { fixes: [{ title: `Insert section \`## ${spec.name}\` ${where}`, edits: [afterBom(context.plan, edit)], safe: true }] }),
         data: { section: spec.key },
       });
     }
