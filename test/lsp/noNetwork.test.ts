@@ -39,7 +39,7 @@ describe('no network', function () {
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('the guard itself records and refuses an attempt (so the tests below can fail)', () => {
-    const result = spawnSync(process.execPath, ['--require', GUARD, '-e', "try { require('node:http').get('http://127.0.0.1:9/') } catch {} ; fetch('http://127.0.0.1:9/').catch(() => {})"], {
+    const result = spawnSync(process.execPath, ['--require', GUARD, '-e', "for (const attempt of [() => require('node:http').get('http://127.0.0.1:9/'), () => fetch('http://127.0.0.1:9/')]) try { attempt() } catch {}"], {
       env: { ...process.env, EXECPLAN_NETWORK_LOG: log },
       encoding: 'utf8',
     });
