@@ -42,7 +42,7 @@ const INTENTS: ReadonlyArray<readonly [string, string]> = [
   ['BLOCK', 'Says work is stopped until the other agent acts; name what unblocks it.'],
 ];
 const TIMESTAMP_DETAIL = 'the current time';
-const SECTION_PREFIX = /^( {0,3}##[ \t]+)([^#]*)$/;
+const SECTION_PREFIX = /^( {0,3}##[ \t]+)([^#\s][^#]*|)$/;
 const STATUS_PREFIX = /^(\s*(?:[-*+][ \t]+)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*)(\S*)$/i;
 const INTENT_PREFIX = /^(\s*(?:[-*+][ \t]+)?(?:\*\*|__)?intent(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*)(\S*)$/i;
 const FIELD_KEY_PREFIX = /^([A-Za-z_][\w-]*)?$/;

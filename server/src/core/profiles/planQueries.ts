@@ -57,10 +57,10 @@ export function topLevelItems(section: Section): ListItem[] {
 
 /** Items that stand for "nothing yet" rather than a real entry. */
 export function isNothingYet(text: string): boolean {
-  return /^[(_*]*\s*(?:none|nothing|n\/a|tbd)(?:\s+(?:yet|so far|recorded|to report))?\s*[.!]?\s*[)_*]*$/i.test(text.trim());
+  return /^[(_*]*\s*(?:none|nothing|n\/a|tbd)(?:\s+(?:yet|so far|recorded|to report))?(?:\s*[.!])?[)_*]*$/i.test(text.trim());
 }
 
-const INLINE_KEY = /(?:^|[\s(;,|*_])([A-Z][A-Za-z]*(?:[ /&-][A-Za-z]+){0,2})\s*\**\s*:(?=\s|$)/g;
+const INLINE_KEY = /(?:^|[\s(;,|*_])([A-Z][A-Za-z]*(?:[ /&-][A-Za-z]+){0,2})\s*(?:\*+\s*)?:(?=\s|$)/g;
 
 /** Field names an entry carries, in lower case: `Key:` at the start of its lines or inside them. */
 export function entryFields(section: Section, item: ListItem): Set<string> {

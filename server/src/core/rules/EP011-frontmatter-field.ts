@@ -78,7 +78,7 @@ function firstOwner(context: PlanContext): string | undefined {
   if (!progress) return undefined;
   const section = progress.placed.section;
   for (const item of section.listItems) {
-    const match = /\((?:Owner|Author):\s*([^)]+)\)/.exec(sectionLine(section, item.line));
+    const match = /\((?:Owner|Author):[ \t]*([^)\s][^)]*)\)/.exec(sectionLine(section, item.line));
     if (match && !match[1]!.trim().startsWith('<')) return match[1]!.trim();
   }
   return undefined;

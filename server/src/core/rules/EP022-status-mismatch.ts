@@ -49,7 +49,7 @@ export const statusMismatch: Rule = {
     let said = false;
     if (section) {
       for (let line = 1; line < section.lineStarts.length && !said; line++) {
-        said = isContentLine(section, line) && !/^\s*[-*]?\s*(?:<[^>]*>|\(?none yet\.?\)?|nothing (?:shipped|yet)\.?)\s*$/i.test(sectionLine(section, line));
+        said = isContentLine(section, line) && !/^\s*(?:[-*]\s*)?(?:<[^>]*>|\(?none yet\.?\)?|nothing (?:shipped|yet)\.?)\s*$/i.test(sectionLine(section, line));
       }
     }
     if (!said) {

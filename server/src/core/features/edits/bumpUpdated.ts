@@ -26,7 +26,8 @@ const REFUSE_NOT_SCALAR = '`updated` holds a list or a mapping, not a time; writ
 /** Spellings of a time that name their zone; an existing `updated` in one of them keeps its spelling. */
 const ZONED_FORMATS: ReadonlySet<TimestampFormat> = new Set(['rfc3339', 'iso-minutes', 'date-time-utc', 'date-time-z', 'date-time-offset']);
 /** A top-level `key:` line of a YAML mapping (quoted or plain key). */
-const TOP_LEVEL_KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?:[ \t]|$)/;
+// Plain keys take everything up to the colon (trimmed by the caller), so no two quantifiers compete.
+const TOP_LEVEL_KEY = /^(?:"((?:[^"\\]|\\.)*)"[ \t]*|'((?:[^']|'')*)'[ \t]*|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*|-[^\s:#][^:#]*)):(?:[ \t]|$)/;
 
 export function bumpUpdated(plan: PlanDocument, clock: EditClock): EditOutcome {
   const frontmatter = plan.frontmatter;

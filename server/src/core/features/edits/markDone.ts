@@ -18,7 +18,7 @@ const TITLE_DONE_PLAIN = 'Mark done';
 const TITLE_REOPEN = 'Reopen';
 const DONE_NOTE = (time: string): string => ` (done: ${time})`;
 /** A `(done: <time>)` note at the end of an item's first line, as Mark done writes it. */
-const DONE_NOTE_AT_END = /\s*\(done:\s*[^()]*\)\s*$/;
+const DONE_NOTE_PATTERN = /^\(done:[^()]*\)\s*$/;
 
 export interface ProgressItemAt {
   readonly placed: PlacedSection;
@@ -78,8 +78,8 @@ function reopen(target: EditTarget, { placed, item }: ProgressItemAt): EditPropo
     const existing = leadingTimeLength(itemShape(target.profile), item.text);
     if (existing > 0) edits.push({ range: { start: { line, character: start }, end: { line, character: start + existing } }, newText: '' });
   } else if (timing === 'all') {
-    const note = DONE_NOTE_AT_END.exec(item.text);
-    if (note) edits.push({ range: { start: { line, character: start + note.index }, end: { line, character: item.textRange.end.character } }, newText: '' });
+    const at = doneNoteStart(item.text);
+    if (at >= 0) edits.push({ range: { start: { line, character: start + at }, end: { line, character: item.textRange.end.character } }, newText: '' });
   }
   return { title: TITLE_REOPEN, edits };
 }
@@ -87,4 +87,13 @@ function reopen(target: EditTarget, { placed, item }: ProgressItemAt): EditPropo
 function boxEdit(line: number, item: ListItem, box: string): TextEdit {
   const range = item.checkboxRange!;
   return { range: { start: { line, character: range.start.character }, end: { line, character: range.end.character } }, newText: box };
+}
+
+/** Where the trailing `(done: ...)` note starts, white space before it included; -1 when there is none. */
+function doneNoteStart(text: string): number {
+  const at = text.lastIndexOf('(done:');
+  if (at < 0 || !DONE_NOTE_PATTERN.test(text.slice(at))) return -1;
+  let start = at;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  return start;
 }

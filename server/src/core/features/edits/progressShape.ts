@@ -16,7 +16,7 @@ export interface ItemShape {
 }
 
 const DEFAULT_SHAPE: ItemShape = { checkbox: true, beforeTime: '', afterTime: ' - ' };
-const CHECKBOX_ITEM = /^\s*[-*+]\s+\[[ xX]\]\s+(.*)$/s;
+const CHECKBOX_ITEM = /^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+([^ \t].*|)$/s;
 const BULLET = /^\s*[-*+]\s+/;
 
 export function itemShape(profile: Profile): ItemShape {
