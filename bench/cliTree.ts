@@ -48,7 +48,7 @@ function timed(command: string, cwd: string): RunTime {
   const script = `TIMEFORMAT='%R %U %S'; { time ${command} >/dev/null 2>&1 ; echo "status $?" >&2; } 2>&1`;
   const result = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', maxBuffer: 1 << 24 });
   const status = Number(/status (\d+)/.exec(result.stdout)?.[1] ?? -1);
-  const times = /([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(result.stdout.trim());
+  const times = /^([\d.]+) ([\d.]+) ([\d.]+)$/m.exec(result.stdout);
   if (!times) throw new Error(`could not time ${command}: ${result.stdout}${result.stderr}`);
   return { wall: Number(times[1]) * 1000, cpu: (Number(times[2]) + Number(times[3])) * 1000, status };
 }

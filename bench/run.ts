@@ -55,7 +55,14 @@ async function main(): Promise<void> {
   process.stdout.write(`${machine()}\n\n`);
   for (const name of selected) {
     const started = performance.now();
-    const tables = await BENCHMARKS[name]!();
+    let tables: Table[];
+    try {
+      tables = await BENCHMARKS[name]!();
+    } catch (error) {
+      // One failing benchmark must not lose the others' results; the failure is reported instead.
+      process.exitCode = 1;
+      tables = [{ title: `${name}: failed`, header: ['error'], rows: [[String((error as Error).message ?? error).replace(/\s+/g, ' ').slice(0, 300)]] }];
+    }
     const rendered = tables.map(renderTable).join('\n');
     process.stdout.write(`${rendered}\n(${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n\n`);
     sections.push(rendered);

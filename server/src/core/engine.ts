@@ -11,6 +11,7 @@ import { resolveProfile } from './profiles/resolve';
 import type { ResolvedProfile } from './profiles/resolve';
 import { matchSection } from './profiles/match';
 import { readDirectives } from './directives';
+import { scrubSecrets } from './safety/scrub';
 import type { Profile } from './profiles/types';
 
 export interface LintResult {
@@ -39,7 +40,7 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
     const ruleOptions = setting?.options ?? {};
     const push = (report: Report): void => {
       if (directives.isDisabled(rule.id, rule.name, report.range.start.line)) return;
-      findings.push({ ...report, ruleId: rule.id, ruleName: rule.name, severity });
+      findings.push({ ...withoutSecrets(report), ruleId: rule.id, ruleName: rule.name, severity });
     };
     try {
       if (rule.check) {
@@ -152,4 +153,14 @@ function compareFindings(a: Finding, b: Finding): number {
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     a.ruleId.localeCompare(b.ruleId)
   );
+}
+
+/** A report whose message and fix titles quote no credential (the scanner masks what it finds). */
+function withoutSecrets(report: Report): Report {
+  const message = scrubSecrets(report.message);
+  const fixes = report.fixes?.some((fix) => scrubSecrets(fix.title) !== fix.title)
+    ? report.fixes.map((fix) => ({ ...fix, title: scrubSecrets(fix.title) }))
+    : report.fixes;
+  if (message === report.message && fixes === report.fixes) return report;
+  return { ...report, message, ...(fixes ? { fixes } : {}) };
 }

@@ -2,10 +2,25 @@
 import type { PlanDocument, Position } from './types';
 import { computeLineStarts, lineContentEnd, lineOfOffset } from './lines';
 
+/**
+ * Line starts of the frontmatter (the text before the first section), computed once per plan:
+ * rules read frontmatter lines one at a time, and recomputing them per call was quadratic.
+ */
+const headLineStarts = new WeakMap<PlanDocument, readonly number[]>();
+
+function frontmatterLineStarts(plan: PlanDocument): readonly number[] {
+  let starts = headLineStarts.get(plan);
+  if (!starts) {
+    starts = computeLineStarts(plan.text, 0, plan.bodyStartOffset);
+    headLineStarts.set(plan, starts);
+  }
+  return starts;
+}
+
 /** Offset of the start of `line`, or undefined past the end. */
 export function lineStartOffset(plan: PlanDocument, line: number): number | undefined {
   if (line < 0 || line >= plan.lineCount) return undefined;
-  if (line < plan.bodyStartLine) return computeLineStarts(plan.text, 0, plan.bodyStartOffset)[line];
+  if (line < plan.bodyStartLine) return frontmatterLineStarts(plan)[line];
   const sections = plan.sections;
   let lo = 0;
   let hi = sections.length - 1;
@@ -33,7 +48,12 @@ export function lineText(plan: PlanDocument, line: number): string {
 /** The position of `offset` in the document. */
 export function positionAt(plan: PlanDocument, offset: number): Position {
   const clamped = Math.max(0, Math.min(offset, plan.text.length));
-  if (clamped < plan.bodyStartOffset || plan.bodyStartOffset === plan.text.length) {
+  if (clamped < plan.bodyStartOffset) {
+    const starts = frontmatterLineStarts(plan);
+    const line = lineOfOffset(starts, clamped);
+    return { line, character: clamped - starts[line]! };
+  }
+  if (plan.bodyStartOffset === plan.text.length) {
     const starts = computeLineStarts(plan.text, 0, Math.max(plan.bodyStartOffset, clamped));
     const line = lineOfOffset(starts, clamped);
     return { line, character: clamped - starts[line]! };

@@ -1,6 +1,7 @@
 /** EP021 next-action: Progress names exactly one `Next Action:`, the single smallest safe step. */
 import type { Rule } from './types';
 import { headingRange, insertLineEdit, nextActionEntries, progressStatusEntry, sectionLine } from '../profiles/planQueries';
+import { scanLineForSecrets } from '../safety/secretScanner';
 
 const PLACEHOLDER = '<single smallest safe step>';
 
@@ -52,5 +53,6 @@ function firstOpenStep(section: Parameters<typeof nextActionEntries>[0]): string
     .replace(/^\(?\[?\d{4}-\d{2}-\d{2}[T ]?[\d:]*(?:Z|[+-]\d{2}:?\d{2}| ?UTC)?\]?\)?\s*[-\u2013\u2014:]?\s*/, '')
     .replace(/\s*\((?:Owner|Author):[^)]*\)\s*$/, '')
     .trim();
-  return step && !step.startsWith('<') ? step : undefined;
+  // Never copy a credential into a suggestion (or into the plan a second time).
+  return step && !step.startsWith('<') && scanLineForSecrets(step, 0).length === 0 ? step : undefined;
 }
