@@ -62,7 +62,7 @@ class Writer {
 
   /** The next timestamp, a few minutes to a few hours after the previous one. */
   tick(): string {
-    this.clock += (5 + Math.floor(this.random() * 180)) * 60_000;
+    this.clock += (1 + Math.floor(this.random() * 10)) * 60_000;
     return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
 
@@ -80,7 +80,7 @@ const SHARES = { progress: 0.36, surprises: 0.12, decisions: 0.2, steps: 0.1, ar
 
 /** A plan of about `targetBytes` characters. */
 export function generatePlan(targetBytes: number, seed = 1): string {
-  const w = new Writer(seededRandom(seed), Date.UTC(2026, 0, 5, 9, 0, 0));
+  const w = new Writer(seededRandom(seed), Date.UTC(2025, 0, 6, 9, 0, 0));
   const created = w.tick();
   w.line('---');
   w.line(`id: export-csv-${seed}`);
