@@ -85,7 +85,7 @@ export function generatePlan(targetBytes: number, seed = 1): string {
   w.line('---');
   w.line(`id: export-csv-${seed}`);
   w.line('title: Export reports as CSV');
-  w.line('profile: ssot');
+  w.line('profile: repo-native');
   w.line('status: IN_PROGRESS');
   w.line(`created: ${created}`);
   w.line(`updated: ${created}`);
@@ -110,10 +110,14 @@ export function generatePlan(targetBytes: number, seed = 1): string {
 
   w.line('## Progress');
   w.line();
+  w.line('Status: IN_PROGRESS');
+  w.line(`Next Action: ${w.pick(VERBS)} ${w.pick(NOUNS)} and rerun the export tests.`);
+  w.line();
   let milestone = 1;
   let item = 0;
   until(budget(SHARES.progress), () => {
     if (item % 40 === 0) {
+      if (item > 0) w.line();
       w.line(`### Milestone ${milestone++}`);
       w.line();
     }
@@ -122,14 +126,12 @@ export function generatePlan(targetBytes: number, seed = 1): string {
     w.line(`- [${done ? 'x' : ' '}] ${w.tick()} - ${w.pick(VERBS)} ${w.pick(NOUNS)} in \`${w.pick(PATHS)}\` ${w.sentence(6)}.`);
     if (w.random() < 0.15) w.line(`  Evidence: ${w.url()} (${w.sentence(4)})`);
   });
-  w.line(`- [ ] ${w.tick()} - Next Action: ${w.pick(VERBS)} ${w.pick(NOUNS)} and rerun the export tests.`);
   w.line();
 
   w.line('## Surprises & Discoveries');
   w.line();
   until(budget(SHARES.surprises), () => {
-    w.line(`- Observation: ${w.pick(NOUNS)} ${w.sentence(10)}.`);
-    w.line(`  Evidence: \`npm test -- ${w.pick(PATHS)}\` failed at ${w.tick()}; see ${w.url()}.`);
+    w.line(`- ${w.tick()} - ${w.pick(NOUNS)} ${w.sentence(10)} (Evidence: \`npm test -- ${w.pick(PATHS)}\`, see ${w.url()})`);
     w.line();
   });
 
@@ -137,8 +139,11 @@ export function generatePlan(targetBytes: number, seed = 1): string {
   w.line();
   until(budget(SHARES.decisions), () => {
     w.line(`- ${w.tick()} - Decision: ${w.pick(VERBS)} ${w.pick(NOUNS)} ${w.sentence(7)}.`);
+    w.line(`  Alternatives: keep ${w.pick(NOUNS)}, ${w.pick(VERBS)} ${w.pick(NOUNS)}`);
     w.line(`  Rationale: ${w.sentence(14)}.`);
-    w.line(`  Date/Author: ${w.tick().slice(0, 10)} / platform-team`);
+    w.line(`  Consequences: ${w.sentence(8)}.`);
+    w.line(`  Evidence: \`npm test -- ${w.pick(PATHS)}\``);
+    w.line('  Author: platform-team');
     w.line();
   });
 
@@ -148,6 +153,29 @@ export function generatePlan(targetBytes: number, seed = 1): string {
     w.line(`At milestone ${Math.floor(w.random() * 20) + 1} ${w.pick(NOUNS)} ${w.sentence(18)}.`);
     w.line();
   });
+
+  w.line('## Constraints & Safety');
+  w.line();
+  w.line('### Allowed Scope');
+  w.line();
+  w.line('- Allowed directories: `src/export/`, `test/`');
+  w.line();
+  w.line('### Approval-Required Operations');
+  w.line();
+  w.line('- Database migrations on shared environments.');
+  w.line();
+  w.line('### Forbidden Operations');
+  w.line();
+  w.line('- Deleting production data.');
+  w.line();
+  w.line('### Secrets & PII');
+  w.line();
+  w.line('- Never paste secrets into this plan or logs; use `<REDACTED>` placeholders.');
+  w.line();
+  w.line('## Tooling Interface & Governance');
+  w.line();
+  w.line('Allowed tools: the shell inside the repository and `npm`. No MCP servers.');
+  w.line();
 
   w.line('## Context and Orientation');
   w.line();

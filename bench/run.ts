@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       '',
       '## Results',
       '',
+      '',
     ].join('\n');
     const designNotes = readDesignNotes(file);
     fs.writeFileSync(file, header + sections.join('\n') + designNotes);
