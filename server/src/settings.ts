@@ -18,6 +18,9 @@ export interface ServerSettings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
 }
 
+/** The largest `execplan.maxFileSize` honoured (50 MB), matching the manifest's maximum. */
+export const MAX_FILE_SIZE_CAP = 50 * 1024 * 1024;
+
 export const DEFAULT_SETTINGS: ServerSettings = {
   enable: true,
   files: DEFAULT_PLAN_GLOBS,
@@ -75,7 +78,8 @@ function sanitize(raw: RawSettings): ServerSettings {
     enable: typeof raw.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
     files,
     profile: typeof raw.profile === 'string' ? raw.profile : DEFAULT_SETTINGS.profile,
-    maxFileSize: typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 ? raw.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+    // Capped so a workspace setting cannot make the server parse arbitrarily large files.
+    maxFileSize: typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 ? Math.min(raw.maxFileSize, MAX_FILE_SIZE_CAP) : DEFAULT_SETTINGS.maxFileSize,
     validationDelay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, 5000) : null,
     timestampZone: parseTimestampZone(raw.timestampZone),
     rules: sanitizeRules(raw.rules),

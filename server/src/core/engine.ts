@@ -3,7 +3,7 @@
  * directives, and return the findings in document order. Section rules' findings are cached with
  * their section, so after an edit only the sections that changed are checked again.
  */
-import type { PlacedSection, PlanDocument, Range } from './model/types';
+import type { PlacedSection, PlanDocument, Range, Section } from './model/types';
 import type { LintConfig, LintOptions, RuleSetting } from './config';
 import type { Finding, PlanContext, Report, ResolvedSection, Rule, SectionContext, Severity, SeveritySetting } from './rules/types';
 import { RULES } from './rules/index';
@@ -13,6 +13,9 @@ import { matchSection } from './profiles/match';
 import { readDirectives } from './directives';
 import { scrubSecrets } from './safety/scrub';
 import type { Profile } from './profiles/types';
+
+/** Findings listed per rule and plan; the rest are counted in one closing finding. */
+export const MAX_FINDINGS_PER_RULE = 1000;
 
 export interface LintResult {
   readonly findings: readonly Finding[];
@@ -38,8 +41,18 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
     const severity = effectiveSeverity(rule, setting);
     if (severity === 'off') continue;
     const ruleOptions = setting?.options ?? {};
+    let reported = 0;
+    let withheld = 0;
+    let lastRange: Report['range'] | undefined;
     const push = (report: Report): void => {
       if (directives.isDisabled(rule.id, rule.name, report.range.start.line)) return;
+      // A rule that fires on every line of a huge plan says so once instead of flooding the editor.
+      if (reported >= MAX_FINDINGS_PER_RULE) {
+        withheld++;
+        lastRange = report.range;
+        return;
+      }
+      reported++;
       findings.push({ ...withoutSecrets(report), ruleId: rule.id, ruleName: rule.name, severity });
     };
     try {
@@ -59,10 +72,19 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
       }
       if (rule.checkSection) {
         // The cache key is computed once per rule; only the section's own part varies below.
-        const ruleKey = `${rule.id}|${profile.id}|${resolved.variant ?? ''}|${JSON.stringify(ruleOptions)}|`;
+        const perRule = sectionCacheFor(`${rule.id}|${profile.id}|${resolved.variant ?? ''}|${JSON.stringify(ruleOptions)}`);
         for (const entry of sections) {
-          for (const report of sectionReports(rule, ruleKey, entry, profile, resolved.variant, ruleOptions)) push(shiftReport(entry.placed, report));
+          for (const report of sectionReports(rule, perRule, entry, profile, resolved.variant, ruleOptions)) push(shiftReport(entry.placed, report));
         }
+      }
+      if (withheld > 0 && lastRange) {
+        findings.push({
+          ruleId: rule.id,
+          ruleName: rule.name,
+          severity,
+          range: lastRange,
+          message: `${rule.id} (${rule.name}) found ${withheld} more problems in this plan that are not listed; fix the ones shown and check again.`,
+        });
       }
     } catch (error) {
       findings.push({
@@ -93,15 +115,41 @@ export function resolveSections(plan: PlanDocument, profile: Profile): ResolvedS
   return resolved;
 }
 
-const sectionCache = new WeakMap<object, Map<string, readonly Report[]>>();
+/** What a section rule reported for one section, and which profile section it was checked as. */
+interface CachedReports {
+  readonly specKey: string;
+  readonly reports: readonly Report[];
+}
 
-function sectionReports(rule: Rule, ruleKey: string, entry: ResolvedSection, profile: Profile, variant: string | undefined, options: Readonly<Record<string, unknown>>): readonly Report[] {
+/** Per rule, profile, variant and options: each section's reports, dropped with the section. */
+const sectionCache = new Map<string, WeakMap<Section, CachedReports>>();
+/** Distinct rule settings seen; past this the cache starts over (options rarely change). */
+const SECTION_CACHE_KEYS_LIMIT = 1024;
+const NO_REPORTS: readonly Report[] = Object.freeze([]);
+
+function sectionCacheFor(ruleKey: string): WeakMap<Section, CachedReports> {
+  let perRule = sectionCache.get(ruleKey);
+  if (!perRule) {
+    if (sectionCache.size >= SECTION_CACHE_KEYS_LIMIT) sectionCache.clear();
+    perRule = new WeakMap();
+    sectionCache.set(ruleKey, perRule);
+  }
+  return perRule;
+}
+
+function sectionReports(
+  rule: Rule,
+  perRule: WeakMap<Section, CachedReports>,
+  entry: ResolvedSection,
+  profile: Profile,
+  variant: string | undefined,
+  options: Readonly<Record<string, unknown>>,
+): readonly Report[] {
   const section = entry.placed.section;
-  const key = ruleKey + (entry.spec?.key ?? '');
-  let perSection = sectionCache.get(section);
-  const cached = perSection?.get(key);
-  if (cached) return cached;
-  const reports: Report[] = [];
+  const specKey = entry.spec?.key ?? '';
+  const cached = perRule.get(section);
+  if (cached && cached.specKey === specKey) return cached.reports;
+  let reports: Report[] | undefined;
   const context: SectionContext = {
     section,
     ...(entry.spec ? { spec: entry.spec } : {}),
@@ -109,13 +157,10 @@ function sectionReports(rule: Rule, ruleKey: string, entry: ResolvedSection, pro
     ...(variant ? { variant } : {}),
     options,
   };
-  rule.checkSection!(context, (report) => reports.push(report));
-  if (!perSection) {
-    perSection = new Map();
-    sectionCache.set(section, perSection);
-  }
-  perSection.set(key, reports);
-  return reports;
+  rule.checkSection!(context, (report) => (reports ??= []).push(report));
+  const result = reports ?? NO_REPORTS;
+  perRule.set(section, { specKey, reports: result });
+  return result;
 }
 
 function shiftRange(placed: PlacedSection, range: Range): Range {

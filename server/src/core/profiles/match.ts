@@ -11,6 +11,19 @@ export interface SectionMatch {
 
 /** Lower case, `and` for `&`, no numbering, qualifiers, emphasis or trailing punctuation. */
 export function normalizeHeading(text: string): string {
+  const known = normalizedMemo.get(text);
+  if (known !== undefined) return known;
+  const normalized = computeNormalizedHeading(text);
+  // Every check of every plan normalises the same few headings again; remember them (bounded).
+  if (normalizedMemo.size >= NORMALIZED_MEMO_LIMIT) normalizedMemo.clear();
+  normalizedMemo.set(text, normalized);
+  return normalized;
+}
+
+const NORMALIZED_MEMO_LIMIT = 4096;
+const normalizedMemo = new Map<string, string>();
+
+function computeNormalizedHeading(text: string): string {
   return text
     .replace(/[*_`]/g, '')
     .replace(/^\s*(?:(?:step|phase|part|section)\s+)?(?:\d{1,3}|[ivx]{1,5}|[a-z])[.):]\s+/i, '')
@@ -69,17 +82,44 @@ export interface NearMiss {
  * within a small edit distance (a typo), or undefined. Headings are short, so this stays cheap.
  */
 export function nearestSection(profile: Profile, heading: string): NearMiss | undefined {
+  let memo = nearMissMemo.get(profile);
+  if (!memo) {
+    memo = new Map();
+    nearMissMemo.set(profile, memo);
+  }
+  if (memo.has(heading)) return memo.get(heading);
+  const found = findNearestSection(profile, heading);
+  // Plans repeat the same few headings; a bounded memo keeps thousands of them cheap.
+  if (memo.size >= NEAR_MISS_MEMO_LIMIT) memo.clear();
+  memo.set(heading, found);
+  return found;
+}
+
+const NEAR_MISS_MEMO_LIMIT = 4096;
+const nearMissMemo = new WeakMap<Profile, Map<string, NearMiss | undefined>>();
+const normalizedCandidates = new WeakMap<Profile, Array<{ spec: SectionSpec; target: string }>>();
+
+function candidatesOf(profile: Profile): Array<{ spec: SectionSpec; target: string }> {
+  let candidates = normalizedCandidates.get(profile);
+  if (!candidates) {
+    candidates = [];
+    for (const spec of profile.sections) {
+      for (const candidate of [spec.name, ...spec.aliases]) candidates.push({ spec, target: normalizeHeading(candidate) });
+    }
+    normalizedCandidates.set(profile, candidates);
+  }
+  return candidates;
+}
+
+function findNearestSection(profile: Profile, heading: string): NearMiss | undefined {
   const normalized = normalizeHeading(heading);
   if (normalized.length < 4 || normalized.length > 80) return undefined;
   let best: NearMiss | undefined;
-  for (const spec of profile.sections) {
-    for (const candidate of [spec.name, ...spec.aliases]) {
-      const target = normalizeHeading(candidate);
-      if (Math.abs(target.length - normalized.length) > 2) continue;
-      const allowed = target.length < 8 ? 1 : 2;
-      const distance = editDistance(normalized, target, allowed);
-      if (distance <= allowed && (!best || distance < best.distance)) best = { spec, distance };
-    }
+  for (const { spec, target } of candidatesOf(profile)) {
+    if (Math.abs(target.length - normalized.length) > 2) continue;
+    const allowed = target.length < 8 ? 1 : 2;
+    const distance = editDistance(normalized, target, allowed);
+    if (distance <= allowed && (!best || distance < best.distance)) best = { spec, distance };
   }
   return best;
 }
