@@ -10,6 +10,7 @@ import type { LintConfig, RuleSetting } from './config';
 import type { Range } from './model/types';
 import type { SeveritySetting } from './rules/types';
 import { RULES } from './rules/index';
+import { workspaceRuleById } from './workspace/index';
 import { PROFILES } from './profiles/index';
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['.execplan.json', '.execplan.yaml', '.execplan.yml'];
@@ -166,7 +167,8 @@ function readRules(node: Node | null, value: unknown, rangeOf: (node: Node | nul
   const rules: Record<string, SeveritySetting | RuleSetting> = {};
   for (const pair of node.items as Array<Pair<unknown, unknown>>) {
     const name = isScalar(pair.key) ? String(pair.key.value) : '';
-    const rule = RULES.find((candidate) => candidate.id === name.toUpperCase() || candidate.name === name);
+    // Plan rules and workspace rules (registries, the lock file) are configured the same way.
+    const rule = RULES.find((candidate) => candidate.id === name.toUpperCase() || candidate.name === name) ?? workspaceRuleById(name.toUpperCase()) ?? workspaceRuleById(name);
     const setting = toData(pair.value as Node | null);
     if (!rule) {
       problems.push({ message: `\`${name}\` is not a rule code or name (for example EP012 or frontmatter-value); it is ignored.`, range: rangeOf(pair.key as Node) });

@@ -77,3 +77,12 @@ describe('configuration files', () => {
     assert.equal(lint(guide, { config: { profile: 'plans-guide' }, now }).findings.filter((finding) => finding.ruleId === 'EP054').length, 0);
   });
 });
+
+describe('configuration of workspace rules', () => {
+  it('accepts registry and lock-file rules by code or name, and still rejects unknown codes', () => {
+    const { config, problems } = parseConfigText('{"rules":{"EP071":"off","registry-status":"error","EP999":"off"}}', '.execplan.json');
+    assert.deepEqual(config.rules, { EP071: 'off', EP072: 'error' });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /`EP999` is not a rule code/);
+  });
+});
