@@ -19,9 +19,11 @@ import {
   runCommand,
   saveActiveEditor,
   screenshot,
+  setEditorText,
   statusBarTexts,
   typeInEditor,
   visibleEditorLines,
+  waitForNotification,
   waitForProblems,
   waitForStatusBarText,
 } from './editor/browser';
@@ -39,6 +41,7 @@ import {
   waitForStatusBarItemGone,
 } from './editor/workbench';
 import type { Page } from 'playwright-core';
+import { extensionsDirOf, installedServerScript, killServerProcess, serverProcesses, waitForServerProcesses } from './support/serverProcess';
 import { startSession, type EditorSession } from './support/session';
 import { ssotStandardTemplate } from './support/snippets';
 import { repoRoot } from './support/vsix';
@@ -53,6 +56,8 @@ const FILES = {
   outline: 'plans/06-outline-PLAN.md',
   notAPlanFirst: 'plans/07-plan-before-readme-PLAN.md',
   notAPlan: 'README.md',
+  serverRestart: 'plans/08-server-restart-PLAN.md',
+  serverGivesUp: 'plans/09-server-gives-up-PLAN.md',
 } as const;
 
 const COPIES: Record<string, string | null> = {
@@ -63,6 +68,8 @@ const COPIES: Record<string, string | null> = {
   [FILES.snippet]: null,
   [FILES.outline]: 'plans/tracked-PLAN.md',
   [FILES.notAPlanFirst]: 'plans/tracked-PLAN.md',
+  [FILES.serverRestart]: 'plans/with-problems-PLAN.md',
+  [FILES.serverGivesUp]: 'plans/with-problems-PLAN.md',
 };
 
 const DOCS_IMAGES = path.join(repoRoot, 'docs', 'images');
@@ -99,6 +106,28 @@ async function waitForFileText(file: string, check: (text: string) => boolean, t
     if (check(text) || Date.now() > deadline) return text;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The section the server-fault scenarios delete (and put back) to change a plan's problems. */
+const PLAN_OF_WORK = '## Plan of Work\n\nRead the header, then map each column to a ledger field.\n\n';
+const PLAN_OF_WORK_MISSING = 'Missing required section `## Plan of Work`';
+
+/**
+ * Whether the Problems rows are those of the whole plan with `## Plan of Work` missing or not: not
+ * those of the empty document an edit that replaces the text passes through (every section missing).
+ */
+function rowsOfPlan(rows: string[], planOfWorkMissing: boolean): boolean {
+  return (
+    rows.some((row) => row.includes('Missing required section `## Decision Log`')) &&
+    !rows.some((row) => row.includes('Missing required section `## Purpose / Big Picture`')) &&
+    rows.some((row) => row.includes(PLAN_OF_WORK_MISSING)) === planOfWorkMissing
+  );
+}
+
+/** The plan's text with its `## Plan of Work` section deleted. */
+function withoutPlanOfWork(text: string): string {
+  if (!text.includes(PLAN_OF_WORK)) throw new Error('the plan has no ## Plan of Work section as expected');
+  return text.replace(PLAN_OF_WORK, '');
 }
 
 function updatedField(text: string): string | undefined {
@@ -283,5 +312,71 @@ describe('ExecPlan Tools in a real VS Code (code-server + Chromium)', function (
     assert.deepEqual(rows, [], `Problems lists for README.md: ${JSON.stringify(rows)}`);
     assert.equal(await page.locator('.editor-group-container.active .monaco-editor .squiggly-error, .editor-group-container.active .monaco-editor .squiggly-warning, .editor-group-container.active .monaco-editor .squiggly-info').count(), 0, 'README.md shows squiggles');
     checked('the Problems panel lists nothing for README.md and its editor shows no squiggle');
+  });
+
+  it('8. the server killed mid-session is restarted and diagnostics return', async function () {
+    const { page } = session;
+    const script = installedServerScript(extensionsDirOf(session.folder));
+    await openFile(page, FILES.serverRestart);
+    const planted = ['Missing required section `## Decision Log`', 'Missing required section `## Outcomes & Retrospective`'];
+    await waitForPanelRows(page, FILES.serverRestart, (found) => planted.every((text) => found.some((row) => row.includes(text))));
+    await closePanel(page);
+    const before = await waitForProblems(page, (found) => found.errors >= planted.length);
+    const [first, ...others] = await waitForServerProcesses(script, (found) => found.length > 0, 'server process');
+    assert.deepEqual(others, [], `more than one server process: ${JSON.stringify([first, ...others])}`);
+    checked(`before: Problems count ${JSON.stringify(before)}; one server process, pid ${first!.pid}: ${first!.commandLine}`);
+    await killServerProcess(script, first!.pid);
+    checked(`pid ${first!.pid} killed with SIGKILL and gone`);
+    // The old server is dead, so only a new one can see this edit and report the section missing.
+    await setEditorText(page, withoutPlanOfWork(fs.readFileSync(session.file(FILES.serverRestart), 'utf8')));
+    const rows = await waitForPanelRows(page, FILES.serverRestart, (found) => rowsOfPlan(found, true), 30_000);
+    await closePanel(page);
+    const after = await waitForProblems(page, (found) => found.errors === before.errors + 1);
+    checked(`after deleting ## Plan of Work: Problems count ${JSON.stringify(after)}; Problems lists ${JSON.stringify(rows.map((row) => row.split(' (')[0]))}`);
+    const now = serverProcesses(script);
+    assert.equal(now.length, 1, `server processes after the restart: ${JSON.stringify(now)}`);
+    assert.notEqual(now[0]!.pid, first!.pid, 'the server has the pid of the killed one');
+    checked(`a new server process runs: pid ${now[0]!.pid} (was ${first!.pid})`);
+    print(`notifications: ${JSON.stringify(await notificationTexts(page))}`);
+  });
+
+  // Last: it leaves the extension without a language server.
+  it('9. after repeated crashes the server stops with a clear message and leaves no process', async function () {
+    this.timeout(180_000);
+    const { page } = session;
+    const script = installedServerScript(extensionsDirOf(session.folder));
+    const file = session.file(FILES.serverGivesUp);
+    const original = fs.readFileSync(file, 'utf8');
+    const giveUp = /crash[\s\S]*restart/i;
+    await openFile(page, FILES.serverGivesUp);
+    const killed: number[] = [];
+    let message: string | undefined;
+    for (let round = 1; round <= 8 && message === undefined; round++) {
+      const [server] = await waitForServerProcesses(script, (found) => found.length === 1 && !killed.includes(found[0]!.pid), 'new server process');
+      // Before killing it, make sure this server has started and answers: it must see an edit
+      // (delete the section in odd rounds, put it back in even ones) and report the plan's problems.
+      const missing = round % 2 === 1;
+      await setEditorText(page, missing ? withoutPlanOfWork(original) : original);
+      await waitForPanelRows(page, FILES.serverGivesUp, (found) => rowsOfPlan(found, missing), 30_000);
+      await closePanel(page);
+      await killServerProcess(script, server!.pid);
+      killed.push(server!.pid);
+      // Then either the client starts a new server or it gives up and says so.
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        message = (await notificationTexts(page)).find((text) => giveUp.test(text));
+        if (message !== undefined || serverProcesses(script).some((found) => !killed.includes(found.pid))) break;
+        if (Date.now() > deadline) throw new Error(`after killing pid ${server!.pid} no new server started and no notification says why: ${JSON.stringify(await notificationTexts(page))}`);
+        await page.waitForTimeout(200);
+      }
+      checked(`round ${round}: killed server pid ${server!.pid} after it answered; ${message === undefined ? 'a new server started' : 'no new server'}`);
+    }
+    assert.ok(message !== undefined, `the client never gave up after killing ${JSON.stringify(killed)}`);
+    const shown = await waitForNotification(page, giveUp);
+    checked(`notification: ${JSON.stringify(shown)}`);
+    await page.waitForTimeout(4_000);
+    const left = serverProcesses(script);
+    assert.deepEqual(left, [], `server processes left: ${JSON.stringify(left)}`);
+    checked(`4 s later no server.js process of this code-server runs (killed ${killed.length} in this scenario: ${killed.join(', ')})`);
   });
 });
