@@ -146,22 +146,34 @@ export function isContentLine(section: Section, line: number): boolean {
 /** The ids found in `(Owner: x)`, `Author: x`, `From: x To: y` across the living sections. */
 export function writerIds(context: PlanContext): Set<string> {
   const ids = new Set<string>();
-  const pattern = /\b(?:Owner|Author|From|To)\s*:\s*([A-Za-z][\w.@-]{0,60}(?: [A-Z][\w.-]{0,30})?)/g;
   for (const entry of context.sections) {
     if (!entry.spec?.living && entry.spec?.key !== 'messages') continue;
-    const section = entry.placed.section;
-    for (let line = 1; line < section.lineStarts.length; line++) {
-      const text = sectionLine(section, line);
-      if (text.indexOf(':') < 0 || text.length > 2000) continue;
-      pattern.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while ((match = pattern.exec(text)) !== null) {
-        const id = match[1]!.trim().replace(/[.,;)]+$/, '').toLowerCase();
-        if (id && !id.startsWith('<')) ids.add(id);
-      }
-    }
+    for (const id of sectionWriterIds(entry.placed.section)) ids.add(id);
   }
   return ids;
+}
+
+const WRITER = /\b(?:Owner|Author|From|To)\s*:\s*([A-Za-z][\w.@-]{0,60}(?: [A-Z][\w.-]{0,30})?)/g;
+const writersCache = new WeakMap<Section, readonly string[]>();
+
+/** The owner and author ids named in one section; cached with it, so an edit rescans one section. */
+function sectionWriterIds(section: Section): readonly string[] {
+  const cached = writersCache.get(section);
+  if (cached) return cached;
+  const ids = new Set<string>();
+  for (let line = 1; line < section.lineStarts.length; line++) {
+    const text = sectionLine(section, line);
+    if (text.indexOf(':') < 0 || text.length > 2000) continue;
+    WRITER.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = WRITER.exec(text)) !== null) {
+      const id = match[1]!.trim().replace(/[.,;)]+$/, '').toLowerCase();
+      if (id && !id.startsWith('<')) ids.add(id);
+    }
+  }
+  const found = [...ids];
+  writersCache.set(section, found);
+  return found;
 }
 
 const newestCache = new WeakMap<Section, { ms: number; line: number } | null>();
