@@ -12,6 +12,7 @@ import type { ResolvedProfile } from './profiles/resolve';
 import { matchSection } from './profiles/match';
 import { readDirectives } from './directives';
 import { scrubSecrets } from './safety/scrub';
+import { ruleFailureFinding } from './ruleFailure';
 import type { Profile } from './profiles/types';
 
 /** Findings listed per rule and plan; the rest are counted in one closing finding. */
@@ -87,13 +88,7 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
         });
       }
     } catch (error) {
-      findings.push({
-        ruleId: rule.id,
-        ruleName: rule.name,
-        severity: 'error',
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        message: `Rule ${rule.id} (${rule.name}) failed on this document: ${(error as Error).message}. Please report it.`,
-      });
+      findings.push(ruleFailureFinding(rule, error, 'document'));
     }
   }
   findings.sort(compareFindings);

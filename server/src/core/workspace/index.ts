@@ -3,6 +3,7 @@
  * order, and the two entry points the CLI and the server call. Both are pure: whatever the file
  * system knows (which paths exist, what each linked plan says) comes in as data.
  */
+import { ruleFailureFinding } from '../ruleFailure';
 import type { PlanDocument } from '../model/types';
 import type { LintConfig, RuleSetting } from '../config';
 import type { Finding, Report, SeveritySetting } from '../rules/types';
@@ -78,13 +79,7 @@ function runRules<R extends WorkspaceRuleInfo>(rules: readonly R[], config: Lint
     try {
       check(rule, (report) => findings.push({ ...report, ruleId: rule.id, ruleName: rule.name, severity }));
     } catch (error) {
-      findings.push({
-        ruleId: rule.id,
-        ruleName: rule.name,
-        severity: 'error',
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        message: `Rule ${rule.id} (${rule.name}) failed on this file: ${(error as Error).message}. Please report it.`,
-      });
+      findings.push(ruleFailureFinding(rule, error, 'file'));
     }
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
