@@ -4,6 +4,8 @@
  * stay quiet), while every run tests the same strings.
  */
 
+import { seededRandom } from '../../../bench/generate';
+
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const UPPER = LOWER.toUpperCase();
 const DIGITS = '0123456789';
@@ -12,17 +14,8 @@ const BASE64 = ALNUM + '+/';
 const BASE64URL = ALNUM + '-_';
 const BASE32 = UPPER + '234567';
 
-/** A small deterministic generator (mulberry32), so failures reproduce. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator the benchmarks and stress tests use too, so failures reproduce. */
+export { seededRandom };
 
 export class FakeTokens {
   private readonly random: () => number;
