@@ -36,7 +36,9 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
   const findings: Finding[] = [];
   const now = options.now ?? new Date();
   const directives = readDirectives(plan);
-  for (const rule of RULES) {
+  const slots = sections.map((entry) => cacheSlotsOf(entry.placed.section));
+  for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
+    const rule = RULES[ruleIndex]!;
     if (rule.profiles && !rule.profiles.includes(profile.id)) continue;
     const setting = ruleSetting(config, rule);
     const severity = effectiveSeverity(rule, setting);
@@ -72,10 +74,11 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
         rule.check(context, push);
       }
       if (rule.checkSection) {
-        // The cache key is computed once per rule; only the section's own part varies below.
-        const perRule = sectionCacheFor(`${rule.id}|${profile.id}|${resolved.variant ?? ''}|${JSON.stringify(ruleOptions)}`);
-        for (const entry of sections) {
-          for (const report of sectionReports(rule, perRule, entry, profile, resolved.variant, ruleOptions)) push(shiftReport(entry.placed, report));
+        const ruleKey = ruleCacheKey(rule, profile.id, resolved.variant, ruleOptions);
+        for (let i = 0; i < sections.length; i++) {
+          const entry = sections[i]!;
+          const reports = sectionReports(rule, ruleIndex, ruleKey, slots[i]!, entry, profile, resolved.variant, ruleOptions);
+          for (const report of reports) push(shiftReport(entry.placed, report));
         }
       }
       if (withheld > 0 && lastRange) {
@@ -110,31 +113,52 @@ export function resolveSections(plan: PlanDocument, profile: Profile): ResolvedS
   return resolved;
 }
 
-/** What a section rule reported for one section, and which profile section it was checked as. */
+/** What a section rule reported for one section, under which settings and as which profile section. */
 interface CachedReports {
+  readonly ruleKey: string;
   readonly specKey: string;
   readonly reports: readonly Report[];
 }
 
-/** Per rule, profile, variant and options: each section's reports, dropped with the section. */
-const sectionCache = new Map<string, WeakMap<Section, CachedReports>>();
-/** Distinct rule settings seen; past this the cache starts over (options rarely change). */
-const SECTION_CACHE_KEYS_LIMIT = 1024;
+/**
+ * Each section's cached reports, one slot per rule (by its index in {@link RULES}), dropped with
+ * the section. One lookup per section and lint; a map per rule would be written for every rule
+ * and section of a new document, which costs more than many of the rules themselves.
+ */
+const sectionSlots = new WeakMap<Section, Array<CachedReports | undefined>>();
 const NO_REPORTS: readonly Report[] = Object.freeze([]);
 
-function sectionCacheFor(ruleKey: string): WeakMap<Section, CachedReports> {
-  let perRule = sectionCache.get(ruleKey);
-  if (!perRule) {
-    if (sectionCache.size >= SECTION_CACHE_KEYS_LIMIT) sectionCache.clear();
-    perRule = new WeakMap();
-    sectionCache.set(ruleKey, perRule);
+function cacheSlotsOf(section: Section): Array<CachedReports | undefined> {
+  let slots = sectionSlots.get(section);
+  if (!slots) {
+    slots = new Array<CachedReports | undefined>(RULES.length);
+    sectionSlots.set(section, slots);
   }
-  return perRule;
+  return slots;
 }
+
+/** Settings a section rule's result depends on besides the section; the last key is reused while the options object stays the same. */
+const ruleKeys = new WeakMap<Rule, { profileId: string; variant: string | undefined; options: Readonly<Record<string, unknown>>; key: string }>();
+
+function ruleCacheKey(rule: Rule, profileId: string, variant: string | undefined, options: Readonly<Record<string, unknown>>): string {
+  const last = ruleKeys.get(rule);
+  if (last && last.profileId === profileId && last.variant === variant && last.options === options) return last.key;
+  const key = `${profileId}|${variant ?? ''}|${JSON.stringify(options)}`;
+  ruleKeys.set(rule, { profileId, variant, options, key });
+  return key;
+}
+
+/** Reports of the section rule running now (rules run one at a time and never re-enter the engine). */
+const collected: Report[] = [];
+const collect = (report: Report): void => {
+  collected.push(report);
+};
 
 function sectionReports(
   rule: Rule,
-  perRule: WeakMap<Section, CachedReports>,
+  ruleIndex: number,
+  ruleKey: string,
+  slots: Array<CachedReports | undefined>,
   entry: ResolvedSection,
   profile: Profile,
   variant: string | undefined,
@@ -142,19 +166,16 @@ function sectionReports(
 ): readonly Report[] {
   const section = entry.placed.section;
   const specKey = entry.spec?.key ?? '';
-  const cached = perRule.get(section);
-  if (cached && cached.specKey === specKey) return cached.reports;
-  let reports: Report[] | undefined;
-  const context: SectionContext = {
-    section,
-    ...(entry.spec ? { spec: entry.spec } : {}),
-    profile,
-    ...(variant ? { variant } : {}),
-    options,
-  };
-  rule.checkSection!(context, (report) => (reports ??= []).push(report));
-  const result = reports ?? NO_REPORTS;
-  perRule.set(section, { specKey, reports: result });
+  const cached = slots[ruleIndex];
+  if (cached && cached.specKey === specKey && cached.ruleKey === ruleKey) return cached.reports;
+  const context: { section: Section; spec?: ResolvedSection['spec']; profile: Profile; variant?: string; options: typeof options } = { section, profile, options };
+  if (entry.spec) context.spec = entry.spec;
+  if (variant) context.variant = variant;
+  collected.length = 0;
+  rule.checkSection!(context as SectionContext, collect);
+  const result = collected.length > 0 ? collected.slice() : NO_REPORTS;
+  collected.length = 0;
+  slots[ruleIndex] = { ruleKey, specKey, reports: result };
   return result;
 }
 
@@ -197,10 +218,24 @@ function compareFindings(a: Finding, b: Finding): number {
 
 /** A report whose message and fix titles quote no credential (the scanner masks what it finds). */
 function withoutSecrets(report: Report): Report {
-  const message = scrubSecrets(report.message);
-  const fixes = report.fixes?.some((fix) => scrubSecrets(fix.title) !== fix.title)
-    ? report.fixes.map((fix) => ({ ...fix, title: scrubSecrets(fix.title) }))
+  const message = scrubbed(report.message);
+  const fixes = report.fixes?.some((fix) => scrubbed(fix.title) !== fix.title)
+    ? report.fixes.map((fix) => ({ ...fix, title: scrubbed(fix.title) }))
     : report.fixes;
   if (message === report.message && fixes === report.fixes) return report;
   return { ...report, message, ...(fixes ? { fixes } : {}) };
+}
+
+/** Messages repeat across findings (one text per rule and case), so each distinct one is scanned once. */
+const scrubbedTexts = new Map<string, string>();
+const SCRUBBED_TEXTS_LIMIT = 4096;
+
+function scrubbed(text: string): string {
+  let clean = scrubbedTexts.get(text);
+  if (clean === undefined) {
+    clean = scrubSecrets(text);
+    if (scrubbedTexts.size >= SCRUBBED_TEXTS_LIMIT) scrubbedTexts.clear();
+    scrubbedTexts.set(text, clean);
+  }
+  return clean;
 }

@@ -13,31 +13,40 @@ const { parseLinkDestination } = new MarkdownIt().helpers;
 
 /** Start and end (exclusive) of each inline code span in the line. */
 export function codeSpans(line: string): Array<[number, number]> {
-  if (line.indexOf('`') < 0) return [];
-  const runs: Array<[number, number]> = [];
-  for (let i = 0; i < line.length; ) {
-    if (line.charCodeAt(i) !== 0x60) {
-      i++;
-      continue;
-    }
-    let j = i;
+  let tick = line.indexOf('`');
+  if (tick < 0) return [];
+  const runStarts: number[] = [];
+  const runLengths: number[] = [];
+  let allSingle = true;
+  while (tick >= 0) {
+    let j = tick + 1;
     while (j < line.length && line.charCodeAt(j) === 0x60) j++;
     // A backslash-escaped backtick cannot open a span.
-    if (!(i > 0 && line.charCodeAt(i - 1) === 0x5c)) runs.push([i, j - i]);
-    i = j;
+    if (!(tick > 0 && line.charCodeAt(tick - 1) === 0x5c)) {
+      runStarts.push(tick);
+      runLengths.push(j - tick);
+      if (j - tick !== 1) allSingle = false;
+    }
+    tick = line.indexOf('`', j);
   }
   const spans: Array<[number, number]> = [];
+  if (allSingle) {
+    // Single backticks, the common case: each run closes the one before it.
+    for (let r = 0; r + 1 < runStarts.length; r += 2) spans.push([runStarts[r]!, runStarts[r + 1]! + 1]);
+    return spans;
+  }
   // Where the next run of each length is, so matching openers to closers stays linear.
   const nextIndexByLength = new Map<number, number>();
-  for (let r = 0; r < runs.length; r++) {
-    const [start, length] = runs[r]!;
+  for (let r = 0; r < runStarts.length; r++) {
+    const start = runStarts[r]!;
+    const length = runLengths[r]!;
     if (spans.length > 0 && start < spans[spans.length - 1]![1]) continue;
     let k = nextIndexByLength.get(length) ?? r + 1;
     if (k <= r) k = r + 1;
-    while (k < runs.length && runs[k]![1] !== length) k++;
+    while (k < runStarts.length && runLengths[k] !== length) k++;
     nextIndexByLength.set(length, k);
-    if (k < runs.length) {
-      spans.push([start, runs[k]![0] + length]);
+    if (k < runStarts.length) {
+      spans.push([start, runStarts[k]! + length]);
       r = k;
     }
   }

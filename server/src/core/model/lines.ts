@@ -61,3 +61,24 @@ export function lineOfOffset(starts: readonly number[], offset: number): number 
   }
   return lo;
 }
+
+/**
+ * Finds line ends for a caller that walks a text forward, with native searches: the next `\n` and
+ * the next `\r` are each looked up again only once passed, so the walk costs one search per line
+ * instead of a loop over every character.
+ */
+export class LineEndCursor {
+  private nextLf = -2;
+  private nextCr = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** End of the content of the line starting at `start` (same as {@link lineContentEnd}). */
+  contentEnd(start: number): number {
+    if (this.nextLf !== -1 && this.nextLf < start) this.nextLf = this.text.indexOf('\n', start);
+    if (this.nextCr !== -1 && this.nextCr < start) this.nextCr = this.text.indexOf('\r', start);
+    const lf = this.nextLf < 0 ? this.text.length : this.nextLf;
+    const cr = this.nextCr < 0 ? this.text.length : this.nextCr;
+    return lf < cr ? lf : cr;
+  }
+}

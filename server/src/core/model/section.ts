@@ -1,30 +1,57 @@
 /**
  * Builds a {@link Section} from its text and the block scanner's classification of its lines:
  * headings, list items, entries, timestamps, links, code blocks and comments, all at local lines.
+ *
+ * Structure is read line by line, but only the lines that need it are sliced: timestamps, links,
+ * comments and entry candidates are found by native searches over the whole section text first,
+ * so the many lines that hold none of them cost almost nothing.
  */
 import { LineKind } from './types';
-import type { CodeBlock, Comment, Entry, Heading, Link, ListItem, Section, Timestamp } from './types';
-import { atxLevel, kindOf, levelOf, listMarker } from './blockScanner';
-import { lineContentEnd, measureIndent } from './lines';
-import { codeSpans, findEntry, findLinks, insideSpans } from './inline';
-import { findTimestamps, toTimestamp } from './timestamps';
+import type { CheckboxState, CodeBlock, Comment, Entry, Heading, Link, ListItem, Range, Section, Timestamp } from './types';
+import { atxLevel, levelOf, listMarker } from './blockScanner';
+import { measureIndent } from './lines';
+import { findEntry, findLinks, insideSpans } from './inline';
+import { findTimestamps } from './timestamps';
+import { SectionLines } from './sectionLines';
 
 /** Lines longer than this are not searched for entries (no real entry line is this long). */
 const MAX_ENTRY_LINE = 4000;
 /** Longer comments are not read as directives. */
 const MAX_COMMENT_LENGTH = 2000;
+/** Any of these on a line may start a link or URL; lines without one are not searched. */
+const LINK_TRIGGER = /\]\(|<|:\/\/|mailto:|www\.|\]:/g;
 
 export function buildSection(text: string, lineStarts: readonly number[], packed: Uint8Array, opensWithHeading: boolean): Section {
-  const lineKinds = new Uint8Array(packed.length);
-  const subheadings: Heading[] = [];
-  const listItems: Array<ListItem & { endLine: number }> = [];
-  const entries: Entry[] = [];
-  const timestamps: Timestamp[] = [];
-  const links: Link[] = [];
-  const codeBlocks: CodeBlock[] = [];
-  const comments: Comment[] = [];
-  let heading: Heading | undefined;
+  const lines = new SectionLines(text, lineStarts, packed);
+  const structure = readStructure(lines, packed, opensWithHeading);
+  // A literal with a fixed shape: spreading an optional property in makes every section slower to build.
+  const section: Section = {
+    text,
+    lineStarts,
+    lineKinds: lines.kinds,
+    subheadings: structure.subheadings,
+    listItems: structure.listItems,
+    entries: readEntries(lines),
+    timestamps: readTimestamps(lines),
+    links: readLinks(lines),
+    codeBlocks: structure.codeBlocks,
+    comments: readComments(lines),
+  };
+  if (structure.heading) (section as { heading?: Heading }).heading = structure.heading;
+  return section;
+}
 
+interface Structure {
+  heading: Heading | undefined;
+  readonly subheadings: Heading[];
+  readonly listItems: Array<ListItem & { endLine: number }>;
+  readonly codeBlocks: CodeBlock[];
+}
+
+/** Headings, list items and code blocks: the lines whose kind says they are one. */
+function readStructure(lines: SectionLines, packed: Uint8Array, opensWithHeading: boolean): Structure {
+  const out: Structure = { heading: undefined, subheadings: [], listItems: [], codeBlocks: [] };
+  const kinds = lines.kinds;
   let fenceStart = -1;
   let fenceInfo = '';
   let fenceMarker = '';
@@ -33,49 +60,48 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
   let indentedEnd = -1;
   let setextStart = -1;
 
-  const lineText = (line: number): string => {
-    const start = lineStarts[line]!;
-    return text.slice(start, lineContentEnd(text, start));
-  };
-
   const closeIndented = (): void => {
     if (indentedStart >= 0) {
-      codeBlocks.push({ kind: 'indented', startLine: indentedStart, endLine: indentedEnd, info: '', fence: '', closed: true, containsFenceLikeLine: false });
+      out.codeBlocks.push({ kind: 'indented', startLine: indentedStart, endLine: indentedEnd, info: '', fence: '', closed: true, containsFenceLikeLine: false });
       indentedStart = -1;
     }
   };
+  const addHeading = (found: Heading, firstLine: number): void => {
+    if (firstLine === 0 && opensWithHeading) out.heading = found;
+    else out.subheadings.push(found);
+  };
 
-  const lineCount = packed.length;
+  const lineCount = kinds.length;
   for (let line = 0; line < lineCount; line++) {
-    const kind = kindOf(packed[line]!);
-    lineKinds[line] = kind;
-    const content = lineText(line);
-
-    if (kind !== LineKind.IndentedCode && kind !== LineKind.Blank) closeIndented();
+    const kind = kinds[line]!;
+    if (kind === LineKind.Text || kind === LineKind.Blank) {
+      // The commonest lines: nothing structural to read, but an open block may end here.
+      if (kind === LineKind.Text) closeIndented();
+      if (fenceStart >= 0) {
+        out.codeBlocks.push({ kind: 'fenced', startLine: fenceStart, endLine: line - 1, info: fenceInfo, fence: fenceMarker, closed: false, containsFenceLikeLine: fenceHasFenceLikeLine });
+        fenceStart = -1;
+      }
+      continue;
+    }
+    if (kind !== LineKind.IndentedCode) closeIndented();
 
     switch (kind) {
       case LineKind.Heading: {
+        const content = lines.content(line);
         const indent = measureIndent(content).index;
         const level = atxLevel(content, indent);
-        if (level > 0) {
-          const found = atxHeading(content, line, indent, level);
-          if (line === 0 && opensWithHeading) heading = found;
-          else subheadings.push(found);
-        } else if (setextStart < 0) {
-          // The first text line of a setext heading; the underline completes it.
-          setextStart = line;
-        }
+        if (level > 0) addHeading(atxHeading(content, line, indent, level), line);
+        else if (setextStart < 0) setextStart = line; // The first text line of a setext heading; the underline completes it.
         break;
       }
       case LineKind.SetextUnderline: {
         const start = setextStart >= 0 ? setextStart : line;
-        const found = setextHeading(lineText, start, line, levelOf(packed[line]!));
-        if (start === 0 && opensWithHeading) heading = found;
-        else subheadings.push(found);
+        addHeading(setextHeading(lines, start, line, levelOf(packed[line]!)), start);
         setextStart = -1;
         break;
       }
       case LineKind.FenceOpen: {
+        const content = lines.content(line);
         const indent = measureIndent(content).index;
         let end = indent;
         while (end < content.length && content[end] === content[indent]) end++;
@@ -86,11 +112,11 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
         break;
       }
       case LineKind.FenceBody:
-        if (fenceStart >= 0 && !fenceHasFenceLikeLine && looksLikeFenceOpener(content, fenceMarker)) fenceHasFenceLikeLine = true;
+        if (fenceStart >= 0 && !fenceHasFenceLikeLine && looksLikeFenceOpener(lines.content(line), fenceMarker)) fenceHasFenceLikeLine = true;
         break;
       case LineKind.FenceClose:
         if (fenceStart >= 0) {
-          codeBlocks.push({ kind: 'fenced', startLine: fenceStart, endLine: line, info: fenceInfo, fence: fenceMarker, closed: true, containsFenceLikeLine: fenceHasFenceLikeLine });
+          out.codeBlocks.push({ kind: 'fenced', startLine: fenceStart, endLine: line, info: fenceInfo, fence: fenceMarker, closed: true, containsFenceLikeLine: fenceHasFenceLikeLine });
           fenceStart = -1;
         }
         break;
@@ -99,25 +125,46 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
         indentedEnd = line;
         break;
       case LineKind.ListItem:
-        listItems.push(listItem(content, line));
+        out.listItems.push(listItem(lines.content(line), line));
         break;
       default:
         break;
     }
     if (fenceStart >= 0 && kind !== LineKind.FenceOpen && kind !== LineKind.FenceBody && kind !== LineKind.FenceClose) {
       // The fence ended without a closing line (its list item ended).
-      codeBlocks.push({ kind: 'fenced', startLine: fenceStart, endLine: line - 1, info: fenceInfo, fence: fenceMarker, closed: false, containsFenceLikeLine: fenceHasFenceLikeLine });
+      out.codeBlocks.push({ kind: 'fenced', startLine: fenceStart, endLine: line - 1, info: fenceInfo, fence: fenceMarker, closed: false, containsFenceLikeLine: fenceHasFenceLikeLine });
       fenceStart = -1;
     }
+  }
+  closeIndented();
+  if (fenceStart >= 0) {
+    out.codeBlocks.push({ kind: 'fenced', startLine: fenceStart, endLine: lineCount - 1, info: fenceInfo, fence: fenceMarker, closed: false, containsFenceLikeLine: fenceHasFenceLikeLine });
+  }
+  setListItemEnds(out.listItems, kinds, lines);
+  return out;
+}
 
-    const inCodeBlock = kind === LineKind.FenceBody || kind === LineKind.FenceOpen || kind === LineKind.FenceClose || kind === LineKind.IndentedCode;
-    if (kind === LineKind.Blank) continue;
-    const spans = inCodeBlock ? [] : codeSpans(content);
-
-    if (!inCodeBlock && kind !== LineKind.Html && content.length <= MAX_ENTRY_LINE) {
+/**
+ * `Key: value` lines outside code blocks and HTML. An entry's colon is followed by white space, the
+ * line's end or a closing `**`/`__`, so colons inside times and URLs (`14:00`, `https:`) rule no
+ * line in and most lines are never read.
+ */
+function readEntries(lines: SectionLines): Entry[] {
+  const entries: Entry[] = [];
+  const text = lines.text;
+  for (let colon = text.indexOf(':'); colon >= 0; ) {
+    if (!canEndEntryKey(text.charCodeAt(colon + 1))) {
+      colon = text.indexOf(':', colon + 1);
+      continue;
+    }
+    const line = lines.lineAt(colon);
+    const next = lines.startOf(line + 1);
+    const kind = lines.kinds[line]!;
+    if (kind !== LineKind.Html && !isCodeLine(kind) && lines.contentEnd(line) - lines.startOf(line) <= MAX_ENTRY_LINE) {
+      const content = lines.content(line);
       const indent = measureIndent(content).index;
       const entry = findEntry(content, indent);
-      if (entry && !insideSpans(spans, entry.keyStart)) {
+      if (entry && !insideSpans(lines.codeSpans(line), entry.keyStart)) {
         entries.push({
           line,
           key: entry.key,
@@ -129,40 +176,77 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
         });
       }
     }
-    for (const match of findTimestamps(content)) {
-      timestamps.push(toTimestamp(match, line, inCodeBlock || insideSpans(spans, match.start)));
+    colon = next < text.length ? text.indexOf(':', next) : -1;
+  }
+  return entries;
+}
+
+/** Dates and times, found in one pass over the section (no pattern spans a line ending). */
+function readTimestamps(lines: SectionLines): Timestamp[] {
+  const timestamps: Timestamp[] = [];
+  for (const match of findTimestamps(lines.text)) {
+    const line = lines.lineAt(match.start);
+    const lineStart = lines.startOf(line);
+    const start = match.start - lineStart;
+    const end = match.end - lineStart;
+    const timestamp: Timestamp = {
+      line,
+      range: span(line, start, end),
+      raw: match.raw,
+      format: match.format,
+      epochMs: match.epochMs,
+      hasZone: match.hasZone,
+      inCode: isCodeLine(lines.kinds[line]!) || insideSpans(lines.codeSpans(line), start),
+    };
+    if (match.invalidReason) (timestamp as { invalidReason?: string }).invalidReason = match.invalidReason;
+    timestamps.push(timestamp);
+  }
+  return timestamps;
+}
+
+/** Links and URLs, read only on lines where one could start. */
+function readLinks(lines: SectionLines): Link[] {
+  const links: Link[] = [];
+  const text = lines.text;
+  LINK_TRIGGER.lastIndex = 0;
+  let trigger: RegExpExecArray | null;
+  while ((trigger = LINK_TRIGGER.exec(text)) !== null) {
+    const line = lines.lineAt(trigger.index);
+    const inCodeBlock = isCodeLine(lines.kinds[line]!);
+    for (const match of findLinks(lines.content(line))) {
+      links.push({ line, range: span(line, match.start, match.end), url: match.url, kind: match.kind, inCode: inCodeBlock || insideSpans(lines.codeSpans(line), match.start) });
     }
-    for (const match of findLinks(content)) {
-      links.push({ line, range: span(line, match.start, match.end), url: match.url, kind: match.kind, inCode: inCodeBlock || insideSpans(spans, match.start) });
-    }
-    if (!inCodeBlock && content.indexOf('<!--') >= 0) {
+    LINK_TRIGGER.lastIndex = lines.startOf(line + 1);
+  }
+  return links;
+}
+
+/** HTML comments outside code (inline directives live in them). */
+function readComments(lines: SectionLines): Comment[] {
+  const comments: Comment[] = [];
+  const text = lines.text;
+  for (let open = text.indexOf('<!--'); open >= 0; ) {
+    const line = lines.lineAt(open);
+    if (!isCodeLine(lines.kinds[line]!)) {
+      const content = lines.content(line);
       for (const found of findComments(content)) {
-        if (insideSpans(spans, found.start)) continue;
+        if (insideSpans(lines.codeSpans(line), found.start)) continue;
         comments.push({ line, range: span(line, found.start, found.end), text: found.text });
       }
     }
+    const next = lines.startOf(line + 1);
+    open = next < text.length ? text.indexOf('<!--', next) : -1;
   }
-  closeIndented();
-  if (fenceStart >= 0) {
-    codeBlocks.push({ kind: 'fenced', startLine: fenceStart, endLine: lineCount - 1, info: fenceInfo, fence: fenceMarker, closed: false, containsFenceLikeLine: fenceHasFenceLikeLine });
-  }
-  setListItemEnds(listItems, lineKinds, lineText);
+  return comments;
+}
 
-  // A literal with a fixed shape: spreading an optional property in makes every section slower to build.
-  const section: Section = {
-    text,
-    lineStarts,
-    lineKinds,
-    subheadings,
-    listItems,
-    entries,
-    timestamps,
-    links,
-    codeBlocks,
-    comments,
-  };
-  if (heading) (section as { heading?: Heading }).heading = heading;
-  return section;
+function canEndEntryKey(after: number): boolean {
+  // NaN is the end of the text.
+  return after === 32 || after === 9 || after === 10 || after === 13 || after === 0x2a || after === 0x5f || Number.isNaN(after);
+}
+
+function isCodeLine(kind: number): boolean {
+  return kind === LineKind.FenceBody || kind === LineKind.FenceOpen || kind === LineKind.FenceClose || kind === LineKind.IndentedCode;
 }
 
 /**
@@ -211,17 +295,17 @@ function atxHeading(content: string, line: number, indent: number, level: number
   };
 }
 
-function setextHeading(lineText: (line: number) => string, start: number, underline: number, level: number): Heading {
+function setextHeading(lines: SectionLines, start: number, underline: number, level: number): Heading {
   const parts: string[] = [];
-  for (let line = start; line < underline; line++) parts.push(lineText(line).trim());
-  const first = lineText(start);
+  for (let line = start; line < underline; line++) parts.push(lines.content(line).trim());
+  const first = lines.content(start);
   const indent = measureIndent(first).index;
   const firstEnd = first.trimEnd().length;
   return {
     level,
     text: parts.join(' '),
     line: start,
-    range: { start: { line: start, character: indent }, end: { line: underline, character: lineText(underline).length } },
+    range: { start: { line: start, character: indent }, end: { line: underline, character: lines.contentEnd(underline) - lines.startOf(underline) } },
     textRange: span(start, indent, firstEnd),
     setext: true,
   };
@@ -231,30 +315,44 @@ function listItem(content: string, line: number): ListItem & { endLine: number }
   const indent = measureIndent(content).index;
   const marker = listMarker(content, indent)!;
   let i = indent;
-  while (i < content.length && content[i] !== ' ' && content[i] !== '\t') i++;
+  while (i < content.length && !isBlank(content.charCodeAt(i))) i++;
   const markerText = content.slice(indent, i);
-  while (i < content.length && (content[i] === ' ' || content[i] === '\t')) i++;
-  let checkbox: 'open' | 'done' | undefined;
-  let checkboxRange;
-  const box = /^\[([ xX])\](?=[ \t]|$)/.exec(content.slice(i, i + 4));
+  while (i < content.length && isBlank(content.charCodeAt(i))) i++;
+  const boxAt = i;
+  const box = checkboxAt(content, boxAt);
   if (box) {
-    checkbox = box[1] === ' ' ? 'open' : 'done';
-    checkboxRange = span(line, i, i + 3);
     i += 3;
-    while (i < content.length && (content[i] === ' ' || content[i] === '\t')) i++;
+    while (i < content.length && isBlank(content.charCodeAt(i))) i++;
   }
   let end = content.length;
-  while (end > i && (content[end - 1] === ' ' || content[end - 1] === '\t')) end--;
+  while (end > i && isBlank(content.charCodeAt(end - 1))) end--;
   const item: ListItem & { endLine: number } = { line, indent, marker: markerText, ordered: marker.ordered, text: content.slice(i, end), textRange: span(line, i, end), endLine: line };
-  if (checkbox) Object.assign(item, { checkbox, checkboxRange });
+  if (box) {
+    (item as { checkbox?: CheckboxState }).checkbox = box;
+    (item as { checkboxRange?: Range }).checkboxRange = span(line, boxAt, boxAt + 3);
+  }
   return item;
+}
+
+/** `[ ]`, `[x]` or `[X]` at `i`, followed by white space or the line's end. */
+function checkboxAt(content: string, i: number): CheckboxState | undefined {
+  if (content.charCodeAt(i) !== 0x5b || content.charCodeAt(i + 2) !== 0x5d) return undefined;
+  const after = i + 3;
+  if (after < content.length && !isBlank(content.charCodeAt(after))) return undefined;
+  const mark = content.charCodeAt(i + 1);
+  if (mark === 32) return 'open';
+  return mark === 0x78 || mark === 0x58 ? 'done' : undefined;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 /**
  * An item runs until the next item at the same or a shallower indent, a heading, or less-indented
  * text after a blank line. One pass with a stack, so deeply nested lists stay linear.
  */
-function setListItemEnds(items: Array<ListItem & { endLine: number }>, kinds: Uint8Array, lineText: (line: number) => string): void {
+function setListItemEnds(items: Array<ListItem & { endLine: number }>, kinds: Uint8Array, lines: SectionLines): void {
   const open: Array<ListItem & { endLine: number }> = [];
   let next = 0;
   let lastContent = -1;
@@ -274,7 +372,7 @@ function setListItemEnds(items: Array<ListItem & { endLine: number }>, kinds: Ui
       closeFrom(items[next]!.indent);
       open.push(items[next++]!);
     } else if (sawBlank) {
-      closeFrom(measureIndent(lineText(line)).columns);
+      closeFrom(measureIndent(lines.content(line)).columns);
     }
     lastContent = line;
     sawBlank = false;

@@ -6,7 +6,7 @@
 import { LineKind } from './types';
 import type { PlacedSection } from './types';
 import { BlockScanner, isTopLevel, kindOf, levelOf, packLine } from './blockScanner';
-import { lineContentEnd } from './lines';
+import { LineEndCursor } from './lines';
 import { buildSection } from './section';
 
 /** Says whether a new section found at `offset`/`line` lets the scan stop and reuse what follows. */
@@ -44,9 +44,10 @@ export function scanSections(text: string, startOffset: number, startLine: numbe
     opensWithHeading = true;
   };
 
+  const lineEnds = new LineEndCursor(text);
   let pos = startOffset;
   while (pos < text.length) {
-    const contentEnd = lineContentEnd(text, pos);
+    const contentEnd = lineEnds.contentEnd(pos);
     scanner.scan(text.slice(pos, contentEnd));
     const value = scanner.packed;
     const kind = kindOf(value);

@@ -42,14 +42,19 @@ export function findTimestamps(line: string): TimestampMatch[] {
 
 function classify(line: string, start: number, date: RegExpExecArray): TimestampMatch {
   const dateEnd = start + date[0].length;
-  const [year, month, day] = [date[1]!, date[2]!, date[3]!];
-  let placeholder = !(allDigits(year) && allDigits(month) && allDigits(day));
+  const year = date[1]!;
+  const month = date[2]!;
+  const day = date[3]!;
+  const datePlaceholder = !(allDigits(year) && allDigits(month) && allDigits(day));
 
   ISO_TIME.lastIndex = dateEnd;
   const iso = ISO_TIME.exec(line);
   if (iso) {
-    const [hour, minute, second, , zone] = [iso[1]!, iso[2]!, iso[3], iso[4], iso[5]];
-    placeholder ||= !(allDigits(hour) && allDigits(minute) && (second === undefined || allDigits(second)));
+    const hour = iso[1]!;
+    const minute = iso[2]!;
+    const second = iso[3];
+    const zone = iso[5];
+    const placeholder = datePlaceholder || !(allDigits(hour) && allDigits(minute) && (second === undefined || allDigits(second)));
     const format: TimestampFormat = placeholder
       ? 'placeholder'
       : zone === undefined
@@ -57,15 +62,17 @@ function classify(line: string, start: number, date: RegExpExecArray): Timestamp
         : second === undefined
           ? 'iso-minutes'
           : 'rfc3339';
-    return build(line, start, dateEnd + iso[0].length, format, [year, month, day, hour, minute, second ?? '00', iso[4]], zone);
+    return build(line, start, dateEnd + iso[0].length, format, year, month, day, hour, minute, second, iso[4], zone);
   }
 
   SPACE_TIME.lastIndex = dateEnd;
   const spaced = SPACE_TIME.exec(line);
   if (spaced) {
-    const [hour, minute, second, zone] = [spaced[1]!, spaced[2]!, spaced[3], spaced[4]];
-    placeholder ||= !(allDigits(hour) && allDigits(minute) && (second === undefined || allDigits(second)));
-    const trimmedZone = zone?.trim();
+    const hour = spaced[1]!;
+    const minute = spaced[2]!;
+    const second = spaced[3];
+    const placeholder = datePlaceholder || !(allDigits(hour) && allDigits(minute) && (second === undefined || allDigits(second)));
+    const trimmedZone = spaced[4]?.trim();
     const format: TimestampFormat = placeholder
       ? 'placeholder'
       : trimmedZone === undefined
@@ -76,35 +83,41 @@ function classify(line: string, start: number, date: RegExpExecArray): Timestamp
             ? 'date-time-z'
             : 'date-time-offset';
     const zoneValue = trimmedZone === 'UTC' ? 'Z' : trimmedZone;
-    return build(line, start, dateEnd + spaced[0].length, format, [year, month, day, hour, minute, second ?? '00', undefined], zoneValue);
+    return build(line, start, dateEnd + spaced[0].length, format, year, month, day, hour, minute, second, undefined, zoneValue);
   }
 
   // A trailing " UTC" after a bare date is still just a date.
-  return build(line, start, dateEnd, placeholder ? 'placeholder' : 'date', [year, month, day, '00', '00', '00', undefined], undefined);
+  return build(line, start, dateEnd, datePlaceholder ? 'placeholder' : 'date', year, month, day, undefined, undefined, undefined, undefined, undefined);
 }
 
-type Parts = [string, string, string, string, string, string, string | undefined];
+const PLACEHOLDER_REASON = 'it is template text, not a time';
 
+/** Missing time parts read as zero. */
 function build(
   line: string,
   start: number,
   end: number,
   format: TimestampFormat,
-  parts: Parts,
+  yearText: string,
+  monthText: string,
+  dayText: string,
+  hourText: string | undefined,
+  minuteText: string | undefined,
+  secondText: string | undefined,
+  fraction: string | undefined,
   zone: string | undefined,
 ): TimestampMatch {
   const raw = line.slice(start, end);
   const hasZone = zone !== undefined;
   if (format === 'placeholder') {
-    return { start, end, raw, format, epochMs: undefined, hasZone, invalidReason: 'it is template text, not a time' };
+    return { start, end, raw, format, epochMs: undefined, hasZone, invalidReason: PLACEHOLDER_REASON };
   }
-  const year = Number(parts[0]);
-  const month = Number(parts[1]);
-  const day = Number(parts[2]);
-  const hour = Number(parts[3]);
-  const minute = Number(parts[4]);
-  const second = Number(parts[5]);
-  const fraction = parts[6];
+  const year = digitsValue(yearText);
+  const month = digitsValue(monthText);
+  const day = digitsValue(dayText);
+  const hour = hourText === undefined ? 0 : digitsValue(hourText);
+  const minute = minuteText === undefined ? 0 : digitsValue(minuteText);
+  const second = secondText === undefined ? 0 : digitsValue(secondText);
   const invalidReason = checkRanges(year, month, day, hour, minute, second, zone);
   if (invalidReason) return { start, end, raw, format, epochMs: undefined, hasZone, invalidReason };
   let epochMs = Date.UTC(year, month - 1, day, hour, minute, second);
@@ -115,6 +128,13 @@ function build(
     epochMs -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
   }
   return { start, end, raw, format, epochMs, hasZone };
+}
+
+/** The value of a run of ASCII digits (the patterns above only let digits through here). */
+function digitsValue(text: string): number {
+  let value = 0;
+  for (let i = 0; i < text.length; i++) value = value * 10 + (text.charCodeAt(i) - 0x30);
+  return value;
 }
 
 function checkRanges(
