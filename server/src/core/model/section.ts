@@ -7,12 +7,13 @@
  * so the many lines that hold none of them cost almost nothing.
  */
 import { LineKind } from './types';
-import type { CheckboxState, CodeBlock, Comment, Entry, Heading, Link, ListItem, Range, Section, Timestamp } from './types';
+import type { CheckboxState, CodeBlock, Comment, Entry, Heading, Link, Section, Timestamp } from './types';
 import { atxLevel, levelOf, listMarker } from './blockScanner';
 import { measureIndent } from './lines';
 import { findEntry, findLinks, insideSpans } from './inline';
 import { findTimestamps } from './timestamps';
 import { SectionLines } from './sectionLines';
+import { EntryNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
 
 /** Lines longer than this are not searched for entries (no real entry line is this long). */
 const MAX_ENTRY_LINE = 4000;
@@ -44,7 +45,7 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
 interface Structure {
   heading: Heading | undefined;
   readonly subheadings: Heading[];
-  readonly listItems: Array<ListItem & { endLine: number }>;
+  readonly listItems: ListItemNode[];
   readonly codeBlocks: CodeBlock[];
 }
 
@@ -165,15 +166,7 @@ function readEntries(lines: SectionLines): Entry[] {
       const indent = measureIndent(content).index;
       const entry = findEntry(content, indent);
       if (entry && !insideSpans(lines.codeSpans(line), entry.keyStart)) {
-        entries.push({
-          line,
-          key: entry.key,
-          value: entry.value,
-          keyRange: span(line, entry.keyStart, entry.keyEnd),
-          valueRange: span(line, entry.valueStart, entry.valueStart + entry.value.length),
-          indent,
-          bulleted: entry.bulleted,
-        });
+        entries.push(new EntryNode(line, entry.key, entry.value, entry.keyStart, entry.keyEnd, entry.valueStart, indent, entry.bulleted));
       }
     }
     colon = next < text.length ? text.indexOf(':', next) : -1;
@@ -189,15 +182,8 @@ function readTimestamps(lines: SectionLines): Timestamp[] {
     const lineStart = lines.startOf(line);
     const start = match.start - lineStart;
     const end = match.end - lineStart;
-    const timestamp: Timestamp = {
-      line,
-      range: span(line, start, end),
-      raw: match.raw,
-      format: match.format,
-      epochMs: match.epochMs,
-      hasZone: match.hasZone,
-      inCode: isCodeLine(lines.kinds[line]!) || insideSpans(lines.codeSpans(line), start),
-    };
+    const inCode = isCodeLine(lines.kinds[line]!) || insideSpans(lines.codeSpans(line), start);
+    const timestamp = new TimestampNode(line, start, end, match.raw, match.format, match.epochMs, match.hasZone, inCode);
     if (match.invalidReason) (timestamp as { invalidReason?: string }).invalidReason = match.invalidReason;
     timestamps.push(timestamp);
   }
@@ -214,7 +200,7 @@ function readLinks(lines: SectionLines): Link[] {
     const line = lines.lineAt(trigger.index);
     const inCodeBlock = isCodeLine(lines.kinds[line]!);
     for (const match of findLinks(lines.content(line))) {
-      links.push({ line, range: span(line, match.start, match.end), url: match.url, kind: match.kind, inCode: inCodeBlock || insideSpans(lines.codeSpans(line), match.start) });
+      links.push(new LinkNode(line, match.start, match.end, match.url, match.kind, inCodeBlock || insideSpans(lines.codeSpans(line), match.start)));
     }
     LINK_TRIGGER.lastIndex = lines.startOf(line + 1);
   }
@@ -311,7 +297,7 @@ function setextHeading(lines: SectionLines, start: number, underline: number, le
   };
 }
 
-function listItem(content: string, line: number): ListItem & { endLine: number } {
+function listItem(content: string, line: number): ListItemNode {
   const indent = measureIndent(content).index;
   const marker = listMarker(content, indent)!;
   let i = indent;
@@ -326,10 +312,10 @@ function listItem(content: string, line: number): ListItem & { endLine: number }
   }
   let end = content.length;
   while (end > i && isBlank(content.charCodeAt(end - 1))) end--;
-  const item: ListItem & { endLine: number } = { line, indent, marker: markerText, ordered: marker.ordered, text: content.slice(i, end), textRange: span(line, i, end), endLine: line };
+  const item = new ListItemNode(line, indent, markerText, marker.ordered, content.slice(i, end), i, end);
   if (box) {
     (item as { checkbox?: CheckboxState }).checkbox = box;
-    (item as { checkboxRange?: Range }).checkboxRange = span(line, boxAt, boxAt + 3);
+    item.checkboxStart = boxAt;
   }
   return item;
 }
@@ -352,8 +338,8 @@ function isBlank(code: number): boolean {
  * An item runs until the next item at the same or a shallower indent, a heading, or less-indented
  * text after a blank line. One pass with a stack, so deeply nested lists stay linear.
  */
-function setListItemEnds(items: Array<ListItem & { endLine: number }>, kinds: Uint8Array, lines: SectionLines): void {
-  const open: Array<ListItem & { endLine: number }> = [];
+function setListItemEnds(items: ListItemNode[], kinds: Uint8Array, lines: SectionLines): void {
+  const open: ListItemNode[] = [];
   let next = 0;
   let lastContent = -1;
   let sawBlank = false;

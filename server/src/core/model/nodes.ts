@@ -1,0 +1,93 @@
+/**
+ * The model's most numerous items, stored compactly: a range on one line is kept as three numbers
+ * and built as a {@link Range} only when read. A plan holds tens of thousands of these, and three
+ * objects per range were half of the memory a parsed plan took.
+ */
+import type { CheckboxState, Entry, Link, LinkKind, ListItem, Range, Timestamp, TimestampFormat } from './types';
+
+/** A range within one line, as a fresh object (callers may keep or change it). */
+export function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export class TimestampNode implements Timestamp {
+  declare readonly invalidReason?: string;
+
+  constructor(
+    readonly line: number,
+    readonly startCharacter: number,
+    readonly endCharacter: number,
+    readonly raw: string,
+    readonly format: TimestampFormat,
+    readonly epochMs: number | undefined,
+    readonly hasZone: boolean,
+    readonly inCode: boolean,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.startCharacter, this.endCharacter);
+  }
+}
+
+export class EntryNode implements Entry {
+  constructor(
+    readonly line: number,
+    readonly key: string,
+    readonly value: string,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+    readonly valueStart: number,
+    readonly indent: number,
+    readonly bulleted: boolean,
+  ) {}
+
+  get keyRange(): Range {
+    return lineRange(this.line, this.keyStart, this.keyEnd);
+  }
+
+  get valueRange(): Range {
+    return lineRange(this.line, this.valueStart, this.valueStart + this.value.length);
+  }
+}
+
+export class ListItemNode implements ListItem {
+  declare readonly checkbox?: CheckboxState;
+  /** Column of the `[ ]` box; -1 when there is none. */
+  checkboxStart = -1;
+  endLine: number;
+
+  constructor(
+    readonly line: number,
+    readonly indent: number,
+    readonly marker: string,
+    readonly ordered: boolean,
+    readonly text: string,
+    readonly textStart: number,
+    readonly textEnd: number,
+  ) {
+    this.endLine = line;
+  }
+
+  get textRange(): Range {
+    return lineRange(this.line, this.textStart, this.textEnd);
+  }
+
+  get checkboxRange(): Range | undefined {
+    return this.checkboxStart < 0 ? undefined : lineRange(this.line, this.checkboxStart, this.checkboxStart + 3);
+  }
+}
+
+export class LinkNode implements Link {
+  constructor(
+    readonly line: number,
+    readonly startCharacter: number,
+    readonly endCharacter: number,
+    readonly url: string,
+    readonly kind: LinkKind,
+    readonly inCode: boolean,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.startCharacter, this.endCharacter);
+  }
+}
