@@ -36,7 +36,8 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
   const findings: Finding[] = [];
   const now = options.now ?? new Date();
   const directives = readDirectives(plan);
-  const slots = sections.map((entry) => cacheSlotsOf(entry.placed.section));
+  const cacheKey = `${profile.id}|${resolved.variant ?? ''}|${rulesSignature(config)}`;
+  const slots = sections.map((entry) => cachedReportsOf(entry.placed.section, cacheKey, entry.spec?.key ?? ''));
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
     const rule = RULES[ruleIndex]!;
     if (rule.profiles && !rule.profiles.includes(profile.id)) continue;
@@ -74,11 +75,10 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
         rule.check(context, push);
       }
       if (rule.checkSection) {
-        const ruleKey = ruleCacheKey(rule, profile.id, resolved.variant, ruleOptions);
         for (let i = 0; i < sections.length; i++) {
           const entry = sections[i]!;
-          const reports = sectionReports(rule, ruleIndex, ruleKey, slots[i]!, entry, profile, resolved.variant, ruleOptions);
-          for (const report of reports) push(shiftReport(entry.placed, report));
+          const reports = sectionReports(rule, ruleIndex, slots[i]!, entry, profile, resolved.variant, ruleOptions);
+          for (let r = 0; r < reports.length; r++) push(shiftReport(entry.placed, reports[r]!));
         }
       }
       if (withheld > 0 && lastRange) {
@@ -113,69 +113,74 @@ export function resolveSections(plan: PlanDocument, profile: Profile): ResolvedS
   return resolved;
 }
 
-/** What a section rule reported for one section, under which settings and as which profile section. */
-interface CachedReports {
-  readonly ruleKey: string;
-  readonly specKey: string;
-  readonly reports: readonly Report[];
+/**
+ * What the section rules reported for one section, one slot per rule (by its index in
+ * {@link RULES}), valid while the profile, variant, every rule's options and the profile section
+ * the section was recognised as stay the same. Dropped with the section.
+ */
+interface SectionCache {
+  key: string;
+  specKey: string;
+  slots: Array<readonly Report[] | undefined>;
 }
 
-/**
- * Each section's cached reports, one slot per rule (by its index in {@link RULES}), dropped with
- * the section. One lookup per section and lint; a map per rule would be written for every rule
- * and section of a new document, which costs more than many of the rules themselves.
- */
-const sectionSlots = new WeakMap<Section, Array<CachedReports | undefined>>();
+const sectionCaches = new WeakMap<Section, SectionCache>();
 const NO_REPORTS: readonly Report[] = Object.freeze([]);
 
-function cacheSlotsOf(section: Section): Array<CachedReports | undefined> {
-  let slots = sectionSlots.get(section);
-  if (!slots) {
-    slots = new Array<CachedReports | undefined>(RULES.length);
-    sectionSlots.set(section, slots);
+function cachedReportsOf(section: Section, key: string, specKey: string): Array<readonly Report[] | undefined> {
+  const cache = sectionCaches.get(section);
+  if (!cache) {
+    const slots = new Array<readonly Report[] | undefined>(RULES.length);
+    sectionCaches.set(section, { key, specKey, slots });
+    return slots;
   }
-  return slots;
+  if (cache.key !== key || cache.specKey !== specKey) {
+    cache.key = key;
+    cache.specKey = specKey;
+    cache.slots = new Array<readonly Report[] | undefined>(RULES.length);
+  }
+  return cache.slots;
 }
 
-/** Settings a section rule's result depends on besides the section; the last key is reused while the options object stays the same. */
-const ruleKeys = new WeakMap<Rule, { profileId: string; variant: string | undefined; options: Readonly<Record<string, unknown>>; key: string }>();
+/** Every rule setting as one string, computed once per configuration object. */
+const signatures = new WeakMap<object, string>();
 
-function ruleCacheKey(rule: Rule, profileId: string, variant: string | undefined, options: Readonly<Record<string, unknown>>): string {
-  const last = ruleKeys.get(rule);
-  if (last && last.profileId === profileId && last.variant === variant && last.options === options) return last.key;
-  const key = `${profileId}|${variant ?? ''}|${JSON.stringify(options)}`;
-  ruleKeys.set(rule, { profileId, variant, options, key });
-  return key;
+function rulesSignature(config: LintConfig): string {
+  const rules = config.rules;
+  if (!rules) return '';
+  let signature = signatures.get(rules);
+  if (signature === undefined) {
+    signature = JSON.stringify(rules);
+    signatures.set(rules, signature);
+  }
+  return signature;
 }
 
 /** Reports of the section rule running now (rules run one at a time and never re-enter the engine). */
-const collected: Report[] = [];
+let collected: Report[] | undefined;
 const collect = (report: Report): void => {
-  collected.push(report);
+  (collected ??= []).push(report);
 };
 
 function sectionReports(
   rule: Rule,
   ruleIndex: number,
-  ruleKey: string,
-  slots: Array<CachedReports | undefined>,
+  slots: Array<readonly Report[] | undefined>,
   entry: ResolvedSection,
   profile: Profile,
   variant: string | undefined,
   options: Readonly<Record<string, unknown>>,
 ): readonly Report[] {
-  const section = entry.placed.section;
-  const specKey = entry.spec?.key ?? '';
   const cached = slots[ruleIndex];
-  if (cached && cached.specKey === specKey && cached.ruleKey === ruleKey) return cached.reports;
-  const context: { section: Section; spec?: ResolvedSection['spec']; profile: Profile; variant?: string; options: typeof options } = { section, profile, options };
+  if (cached) return cached;
+  const context: { section: Section; spec?: ResolvedSection['spec']; profile: Profile; variant?: string; options: typeof options } = { section: entry.placed.section, profile, options };
   if (entry.spec) context.spec = entry.spec;
   if (variant) context.variant = variant;
-  collected.length = 0;
+  collected = undefined;
   rule.checkSection!(context as SectionContext, collect);
-  const result = collected.length > 0 ? collected.slice() : NO_REPORTS;
-  collected.length = 0;
-  slots[ruleIndex] = { ruleKey, specKey, reports: result };
+  const result = collected ?? NO_REPORTS;
+  collected = undefined;
+  slots[ruleIndex] = result;
   return result;
 }
 
