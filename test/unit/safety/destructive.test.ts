@@ -69,6 +69,29 @@ describe('EP065 destructive-step', () => {
     assert.deepEqual(reported(text), ['DELETE FROM without WHERE: DELETE FROM sessions', 'git push --force: git push origin +main']);
   });
 
+  it('reads a command in any case, after a path, in quotes, or after an assignment', () => {
+    const text = plan([
+      '```sh',
+      'SUDO /usr/bin/RM -RF /tmp/x',
+      '"rm" -rf out',
+      "'/bin/rm' -r -f cache",
+      'docker-compose down -v',
+      'mkfs.ext4 /dev/sdb',
+      'x=1;Git push -f',
+      '```',
+      'Then run `/usr/local/bin/terraform destroy`.',
+    ]);
+    assert.deepEqual(reported(text), [
+      'rm -rf: /usr/bin/RM -RF /tmp/x',
+      'rm -rf: "rm" -rf out',
+      "rm -rf: '/bin/rm' -r -f cache",
+      'docker-compose down -v: docker-compose down -v',
+      'mkfs: mkfs.ext4 /dev/sdb',
+      'git push --force: Git push -f',
+      'terraform destroy: /usr/local/bin/terraform destroy',
+    ]);
+  });
+
   it('is quiet about safe commands, comments, prose and negated mentions', () => {
     const text = plan([
       '```sh',

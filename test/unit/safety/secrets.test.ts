@@ -209,6 +209,17 @@ describe('EP060 secret', () => {
       assert.deepEqual(secretFindings(fixed), []);
     });
 
+    it('finds a secret-named assignment whatever the case and spelling of the name', () => {
+      const fake = new FakeTokens(16);
+      const names = ['PassWord', 'PASSPHRASE', 'Pwd', 'SeCrEt', 'Token', 'API-KEY', 'ApiKey', 'Access_Key', 'PRIVATE-KEY', 'Credential'];
+      const lines = names.map((name) => `${name} = ${fake.chars(14, ALNUM)}9`);
+      const findings = secretFindings(planWith(lines.join('\n')));
+      assert.deepEqual(
+        findings.map((finding) => finding.data?.['kind']),
+        names.map((name) => `value of \`${name}\``),
+      );
+    });
+
     it('finds a secret far along a very long line, and only once', () => {
       const fake = new FakeTokens(14);
       const github = fakeSecrets(14)[2]!;

@@ -1,11 +1,12 @@
 /** EP061 personal-data: email addresses and phone numbers of people, outside the plan's allowlist. */
 import type { Range, Section } from '../model/types';
 import type { Report, Rule } from './types';
-import { findEmails, findPhones } from '../safety/personalData';
+import { PERSONAL_DATA_PREFILTER, findEmails, findPhones } from '../safety/personalData';
 import type { PersonalDataKind } from '../safety/personalData';
 import { buildEmailAllowlist, isAllowedEmail, maskPersonalData } from '../safety/personalDataAllowlist';
 import { memoizeBySection } from '../safety/sectionMemo';
-import { forEachWindow, lineCount, lineRange, sectionLine } from '../safety/sectionLines';
+import { forEachWindow, lineRange, sectionLine } from '../safety/sectionLines';
+import { anyMatches, linesMatching } from '../safety/lineFilter';
 import { lineText } from '../model/lookup';
 
 const REDACTED = '<REDACTED>';
@@ -34,8 +35,7 @@ function scanLine(text: string, line: number, out: Candidate[]): void {
 /** Every address and number in a section, before any allowlist (which depends on the whole plan). */
 const candidatesIn = memoizeBySection((section: Section): readonly Candidate[] => {
   const found: Candidate[] = [];
-  const count = lineCount(section);
-  for (let line = 0; line < count; line++) scanLine(sectionLine(section, line), line, found);
+  for (const line of linesMatching(section, PERSONAL_DATA_PREFILTER)) scanLine(sectionLine(section, line), line, found);
   return found;
 });
 
@@ -66,7 +66,10 @@ export const personalData: Rule = {
 
     if (frontmatter?.closed) {
       const found: Candidate[] = [];
-      for (let line = frontmatter.startLine + 1; line < frontmatter.endLine; line++) scanLine(lineText(context.plan, line), line, found);
+      for (let line = frontmatter.startLine + 1; line < frontmatter.endLine; line++) {
+        const text = lineText(context.plan, line);
+        if (anyMatches(text, PERSONAL_DATA_PREFILTER)) scanLine(text, line, found);
+      }
       for (const candidate of found) if (!allowed(candidate)) reportFinding(report(candidate, candidate.range));
     }
     for (const entry of context.sections) {

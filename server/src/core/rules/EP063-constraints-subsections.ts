@@ -2,8 +2,10 @@
  * EP063 constraints-subsections: Constraints & Safety declares Allowed Scope, Approval-Required
  * Operations, Forbidden Operations and Secrets & PII, each filled in rather than left as template.
  */
-import type { Rule } from './types';
+import type { Section } from '../model/types';
+import type { Report, Rule } from './types';
 import { CONSTRAINT_SUBSECTIONS, isTemplateBody, proseOutsideSubsections, regionLines, subsectionsOf } from '../safety/subsections';
+import { memoizeBySection } from '../safety/sectionMemo';
 
 /** Prose past this many characters is not searched for declarations. */
 const MAX_PROSE = 20_000;
@@ -14,6 +16,29 @@ const missingMessage = (names: readonly string[]): string =>
 
 const templateMessage = (name: string, purpose: string): string =>
   `\`### ${name}\` still holds template text. Write ${purpose}, or \`- None\` if there are none.`;
+
+/** The findings for one Constraints & Safety section, in its local lines; kept with the section. */
+const reportsFor = memoizeBySection((section: Section): readonly Report[] => {
+  const reports: Report[] = [];
+  const missing: string[] = [];
+  // The spec's Minimal Template lets a short plan say all four in prose; that counts too.
+  const prose = proseOutsideSubsections(section).join('\n').toLowerCase().slice(0, MAX_PROSE);
+  for (const spec of CONSTRAINT_SUBSECTIONS) {
+    const regions = subsectionsOf(section, spec.key);
+    if (regions.length === 0) {
+      if (!spec.proseSignals.test(prose)) missing.push(spec.name);
+      continue;
+    }
+    const region = regions[0]!;
+    if (isTemplateBody(regionLines(section, region.bodyStart, region.bodyEnd))) {
+      reports.push({ range: region.heading.range, message: templateMessage(spec.name, spec.purpose), data: { subsection: spec.key } });
+    }
+  }
+  if (missing.length > 0 && section.heading) {
+    reports.push({ range: section.heading.range, message: missingMessage(missing), data: { missing } });
+  }
+  return reports;
+});
 
 export const constraintsSubsections: Rule = {
   id: 'EP063',
@@ -26,23 +51,6 @@ export const constraintsSubsections: Rule = {
   check(context, report) {
     const entry = context.section('constraints');
     if (!entry) return;
-    const section = entry.placed.section;
-    const missing: string[] = [];
-    // The spec's Minimal Template lets a short plan say all four in prose; that counts too.
-    const prose = proseOutsideSubsections(section).join('\n').toLowerCase().slice(0, MAX_PROSE);
-    for (const spec of CONSTRAINT_SUBSECTIONS) {
-      const regions = subsectionsOf(section, spec.key);
-      if (regions.length === 0) {
-        if (!spec.proseSignals.test(prose)) missing.push(spec.name);
-        continue;
-      }
-      const region = regions[0]!;
-      if (isTemplateBody(regionLines(section, region.bodyStart, region.bodyEnd))) {
-        report({ range: context.toDocument(entry.placed, region.heading.range), message: templateMessage(spec.name, spec.purpose), data: { subsection: spec.key } });
-      }
-    }
-    if (missing.length > 0 && section.heading) {
-      report({ range: context.toDocument(entry.placed, section.heading.range), message: missingMessage(missing), data: { missing } });
-    }
+    for (const local of reportsFor(entry.placed.section)) report({ ...local, range: context.toDocument(entry.placed, local.range) });
   },
 };

@@ -1,12 +1,20 @@
 /** EP064 tool-governance: Tooling Interface & Governance declares allowed tools, roots and approvals. */
+import type { Section } from '../model/types';
 import type { Rule } from './types';
-import { isTemplateBody, isTemplateLine, regionLines, subsectionsOf } from '../safety/subsections';
+import { declaresFilled, isTemplateLine, regionLines } from '../safety/subsections';
 import type { ConstraintKey } from '../safety/subsections';
 import type { PlanContext } from './types';
 import { lineCount } from '../safety/sectionLines';
+import { memoizeBySection } from '../safety/sectionMemo';
+
+interface Aspect {
+  readonly name: string;
+  readonly signals: RegExp;
+  readonly alsoDeclaredBy?: ConstraintKey;
+}
 
 /** What the section must speak of, and words that show it does. */
-const ASPECTS: ReadonlyArray<{ readonly name: string; readonly signals: RegExp; readonly alsoDeclaredBy?: ConstraintKey }> = [
+const ASPECTS: readonly Aspect[] = [
   { name: 'allowed tools', signals: /\b(?:tools?|mcp|commands?|cli|shell|terminal|servers?)\b/i },
   // Roots and approvals may equally be declared in Constraints & Safety's own subsections.
   { name: 'allowed roots', signals: /\b(?:roots?|director(?:y|ies)|folders?|paths?|working tree|workspace|repo|repository)\b|\*\*/i, alsoDeclaredBy: 'allowed-scope' },
@@ -16,12 +24,25 @@ const ASPECTS: ReadonlyArray<{ readonly name: string; readonly signals: RegExp; 
 /** True when Constraints & Safety has a filled-in subsection for `key`. */
 function declaredInConstraints(context: PlanContext, key: ConstraintKey): boolean {
   const constraints = context.section('constraints')?.placed.section;
-  if (!constraints) return false;
-  return subsectionsOf(constraints, key).some((region) => !isTemplateBody(regionLines(constraints, region.bodyStart, region.bodyEnd)));
+  return constraints !== undefined && declaresFilled(constraints, key);
 }
 
 /** A declaration says what it must early; past this many characters the section is not searched. */
 const MAX_SCANNED = 20_000;
+
+/** What the section says on its own: nothing but template text, or which aspects its words leave out. */
+interface OwnDeclarations {
+  readonly templateOnly: boolean;
+  readonly unsaid: readonly Aspect[];
+}
+
+/** Kept with the section, so an edit elsewhere does not read it again. */
+const ownDeclarations = memoizeBySection((section: Section): OwnDeclarations => {
+  const content = regionLines(section, 1, lineCount(section)).filter((line) => !isTemplateLine(line));
+  if (content.length === 0) return { templateOnly: true, unsaid: ASPECTS };
+  const text = content.join('\n').slice(0, MAX_SCANNED);
+  return { templateOnly: false, unsaid: ASPECTS.filter((aspect) => !aspect.signals.test(text)) };
+});
 
 const templateMessage =
   'Tooling Interface & Governance still holds template text. Declare the tools and MCP servers the executor may use, the roots it may work in, and which actions need approval.';
@@ -42,15 +63,13 @@ export const toolGovernance: Rule = {
     const entry = context.section('tooling');
     const heading = entry?.placed.section.heading;
     if (!entry || !heading) return;
-    const section = entry.placed.section;
-    const content = regionLines(section, 1, lineCount(section)).filter((line) => !isTemplateLine(line));
+    const own = ownDeclarations(entry.placed.section);
     const range = context.toDocument(entry.placed, heading.range);
-    if (content.length === 0) {
+    if (own.templateOnly) {
       report({ range, message: templateMessage, data: { missing: ASPECTS.map((aspect) => aspect.name) } });
       return;
     }
-    const text = content.join('\n').slice(0, MAX_SCANNED);
-    const missing = ASPECTS.filter((aspect) => !aspect.signals.test(text) && !(aspect.alsoDeclaredBy && declaredInConstraints(context, aspect.alsoDeclaredBy))).map((aspect) => aspect.name);
+    const missing = own.unsaid.filter((aspect) => !(aspect.alsoDeclaredBy && declaredInConstraints(context, aspect.alsoDeclaredBy))).map((aspect) => aspect.name);
     if (missing.length > 0) report({ range, message: missingMessage(missing), data: { missing } });
   },
 };

@@ -7,7 +7,8 @@ import type { Range, Section } from '../model/types';
 import { codeSpans } from '../model/inline';
 import { classifyCommand, commandWords, findSqlStatements } from './destructiveCommands';
 import type { DestructiveOperation } from './destructiveCommands';
-import { LINE_WINDOW, lineCount, lineRange, sectionLine } from './sectionLines';
+import { LINE_WINDOW, lineRange, sectionLine } from './sectionLines';
+import { linesAtLeast, linesMatching, mergeAscending } from './lineFilter';
 import { memoizeBySection } from './sectionMemo';
 
 export interface DestructiveStep {
@@ -117,11 +118,19 @@ function scanProseLine(text: string, line: number, out: DestructiveStep[]): void
   else findSqlStatements(body, false).forEach((statement) => out.push({ range: lineRange(line, lead + statement.start, lead + statement.end), operation: statement.operation }));
 }
 
+/**
+ * A line can hold a destructive step only if it names a command {@link classifyCommand} knows as a
+ * word of its own (after a path such as `/bin/`, or in quotes), or a destructive SQL keyword. Case
+ * is ignored as the command reader ignores it; `K` also stands for the Kelvin sign, which lower-cases to `k`.
+ */
+const COMMAND_PREFILTER =
+  /(?<![^\s;|&()`'"/])(?:rm|git|terraform|tofu|pulumi|cd[K\u212A]|[K\u212A]ubectl|oc|helm|doc[K\u212A]er(?:-compose)?|podman|dd|wipefs|shred|find|redis-cli|aws|gsutil)(?![^\s;|&()`'"])|m[K\u212A]fs|drop|truncate|delete|flush/gi;
+
 /** Every destructive command in the section, in local coordinates. */
 export const destructiveStepsIn = memoizeBySection((section: Section): readonly DestructiveStep[] => {
   const found: DestructiveStep[] = [];
-  const count = lineCount(section);
-  for (let line = 0; line < count; line++) {
+  // Cutting a line at the window can make a command word of a longer word, so long lines are always read.
+  for (const line of mergeAscending(linesMatching(section, [COMMAND_PREFILTER]), linesAtLeast(section, LINE_WINDOW))) {
     const kind = section.lineKinds[line];
     if (kind === LineKind.Blank || kind === LineKind.Heading || kind === LineKind.FenceOpen || kind === LineKind.FenceClose || kind === LineKind.Html) continue;
     // Commands longer than a window are not typed by hand; the window keeps the scan bounded.

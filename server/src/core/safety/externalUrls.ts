@@ -5,8 +5,9 @@
  */
 import type { Range, Section } from '../model/types';
 import type { ResolvedSection } from '../rules/types';
-import { memoizeBySection } from './sectionMemo';
+import { memoizeBySection, memoizeByText } from './sectionMemo';
 import { lineCount, normalizeTitle, sectionLine } from './sectionLines';
+import { linesMatching } from './lineFilter';
 
 /** Section titles (normalised) whose links are reading material, not dependencies. */
 const REFERENCE_TITLES = ['see also', 'references', 'reference', 'sources', 'further reading', 'bibliography', 'external references', 'external links', 'links'];
@@ -42,26 +43,34 @@ interface SectionUrlFacts {
 
 /** The host of an http(s) URL, lower case, without credentials or port; undefined for other schemes. */
 export function urlHost(url: string): string | undefined {
-  const match = /^https?:\/\//i.exec(url);
-  if (!match) return undefined;
-  let rest = url.slice(match[0].length);
-  const cut = rest.search(/[/?#]/);
-  if (cut >= 0) rest = rest.slice(0, cut);
-  rest = rest.slice(rest.lastIndexOf('@') + 1);
-  if (rest.startsWith('[')) return rest.slice(0, rest.indexOf(']') + 1).toLowerCase();
-  const colon = rest.indexOf(':');
-  return (colon >= 0 ? rest.slice(0, colon) : rest).toLowerCase();
+  // Read in place rather than with a pattern and slices: this runs for every link of every section.
+  const scheme = url.slice(0, 8).toLowerCase();
+  const from = scheme.startsWith('https://') ? 8 : scheme.startsWith('http://') ? 7 : 0;
+  if (from === 0) return undefined;
+  let to = from;
+  while (to < url.length && !endsAuthority(url.charCodeAt(to))) to++;
+  const at = url.lastIndexOf('@', to - 1);
+  const start = at >= from ? at + 1 : from;
+  if (url.charCodeAt(start) === 0x5b /* [ */) {
+    const close = url.indexOf(']', start);
+    return close >= 0 && close < to ? url.slice(start, close + 1).toLowerCase() : '';
+  }
+  const colon = url.indexOf(':', start);
+  return url.slice(start, colon >= 0 && colon < to ? colon : to).toLowerCase();
+}
+
+function endsAuthority(code: number): boolean {
+  return code === 0x2f /* / */ || code === 0x3f /* ? */ || code === 0x23 /* # */;
 }
 
 /** localhost, loopback addresses and the domains reserved for documentation. */
-export function isLocalOrExampleHost(host: string): boolean {
+export const isLocalOrExampleHost = memoizeByText((host: string): boolean => {
   if (LOCAL_HOSTS.has(host) || /^127(?:\.\d{1,3}){3}$/.test(host)) return true;
   if (EXAMPLE_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`))) return true;
   return RESERVED_TLDS.has(host.slice(host.lastIndexOf('.') + 1));
-}
+});
 
-export function normalizeUrl(url: string): string {
-  const host = urlHost(url) ?? '';
+export function normalizeUrl(url: string, host = urlHost(url) ?? ''): string {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   let rest = url.slice(url.indexOf('://') + 3);
   const slash = rest.search(/[/?#]/);
@@ -103,31 +112,34 @@ function referenceLines(section: Section): (line: number) => boolean {
     }
     regions.push([heading.line, end]);
   }
+  if (regions.length === 0) return () => false;
   return (line) => regions.some(([start, end]) => line >= start && line < end);
 }
 
+/** A `Retrieved:` label holds this word, so lines without it need no closer look. */
+const RETRIEVED_PREFILTER = /retrieved/gi;
+
+/** Local lines labelled `Retrieved:`, ascending. */
+function retrievedLines(section: Section): number[] {
+  return linesMatching(section, [RETRIEVED_PREFILTER]).filter((line) => lineLabel(sectionLine(section, line)) === 'retrieved');
+}
+
+/** A `Source:` line with a `Retrieved:` line near it names what a snapshot in the plan says. */
+function isSnapshotSource(section: Section, line: number, retrieved: readonly number[]): boolean {
+  return retrieved.some((other) => Math.abs(other - line) <= SNAPSHOT_SPAN) && lineLabel(sectionLine(section, line)) === 'source';
+}
+
 const urlFactsOf = memoizeBySection((section: Section): SectionUrlFacts => {
-  const labels = new Map<number, 'source' | 'retrieved'>();
-  const retrievedLines: number[] = [];
-  const count = lineCount(section);
-  for (let line = 0; line < count; line++) {
-    const text = sectionLine(section, line);
-    if (text.length === 0) continue;
-    const label = lineLabel(text);
-    if (!label) continue;
-    labels.set(line, label);
-    if (label === 'retrieved') retrievedLines.push(line);
-  }
-  const isSnapshotSource = (line: number): boolean =>
-    labels.get(line) === 'source' && retrievedLines.some((retrieved) => Math.abs(retrieved - line) <= SNAPSHOT_SPAN);
-  const inReferences = referenceLines(section);
   const links: LocalLink[] = [];
   const snapshotSources: string[] = [];
+  if (section.links.length === 0) return { links, snapshotSources };
+  const retrieved = retrievedLines(section);
+  const inReferences = referenceLines(section);
   for (const link of section.links) {
     const host = urlHost(link.url);
     if (host === undefined || host.length === 0 || isLocalOrExampleHost(host)) continue;
-    const normalized = normalizeUrl(link.url);
-    if (isSnapshotSource(link.line)) {
+    const normalized = normalizeUrl(link.url, host);
+    if (retrieved.length > 0 && isSnapshotSource(section, link.line, retrieved)) {
       snapshotSources.push(normalized);
       continue;
     }

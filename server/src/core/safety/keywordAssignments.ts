@@ -15,6 +15,11 @@ export interface KeywordAssignment {
 
 const KEYWORD = /password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential/gi;
 
+/** A fresh global pattern for the words a secret name holds: a line without one holds no secret-named assignment. */
+export function secretNamePattern(): RegExp {
+  return new RegExp(KEYWORD.source, 'gi');
+}
+
 /** What may follow the keyword inside the name and still name the secret itself (`api_key_value`). */
 const SECRET_SUFFIXES = new Set(['', '_key', '-key', 'key', '_value', '-value', 'value', '_string', '_b64', '_base64']);
 

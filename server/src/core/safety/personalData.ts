@@ -3,6 +3,8 @@
  * (`@`, `+`, `(` or a digit at a boundary) over a bounded stretch, so the scan is linear on any line.
  */
 
+import type { LineTrigger } from './lineFilter';
+
 export type PersonalDataKind = 'email' | 'phone';
 
 export interface PersonalDataMatch {
@@ -76,6 +78,12 @@ function isValidDomain(domain: string): boolean {
   const tld = labels[labels.length - 1]!.toLowerCase();
   return /^[a-z]{2,24}$/.test(tld) && !FILE_EXTENSIONS.has(tld);
 }
+
+/**
+ * Every address has an `@`; every phone number found starts with `+` and a digit, or ends in three
+ * digits, a separator and four digits. A line none of these matches holds neither.
+ */
+export const PERSONAL_DATA_PREFILTER: readonly LineTrigger[] = ['@', /\+\d|\d{3}[ .-]\d{4}/g];
 
 const NORTH_AMERICAN = /^(?:\+?1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 const INTERNATIONAL_GROUPED = /^\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,6}$/;

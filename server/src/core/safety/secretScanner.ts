@@ -4,11 +4,14 @@
  */
 import type { Range, Section } from '../model/types';
 import { maskSecret } from './mask';
-import { findKeywordAssignments } from './keywordAssignments';
+import { findKeywordAssignments, secretNamePattern } from './keywordAssignments';
 import { SECRET_DETECTORS, URL_CREDENTIALS } from './secretDetectors';
 import type { SecretDetector } from './secretDetectors';
 import { shannonEntropy } from './entropy';
 import { forEachWindow, lineCount, lineRange, sectionLine } from './sectionLines';
+import { anyMatches, linesMatching, literalAlternation } from './lineFilter';
+import type { LineTrigger } from './lineFilter';
+import { memoizeBySection } from './sectionMemo';
 
 export interface SecretMatch {
   /** Where the secret's value is (what the redact fix replaces). */
@@ -22,6 +25,7 @@ export interface SecretMatch {
 }
 
 const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
+const PEM_BEGIN_MARK = '-----BEGIN';
 const PEM_END_MARK = '-----END ';
 const PEM_KIND = 'private key (PEM)';
 /** How many lines a private key block may span before the scan gives up on finding its end. */
@@ -32,36 +36,56 @@ const KEYWORD_DETECTOR = 'keyword-assignment';
 /** A line with more credentials than this is reported for the first ones only, which keeps the overlap checks cheap. */
 const MAX_PER_LINE = 32;
 
-/** Every credential in the section, in local coordinates. */
-export function scanSectionForSecrets(section: Section): SecretMatch[] {
+/**
+ * The AWS secret key's pattern needs `secret_access_key` in any case, so the words that name a
+ * secret already find its lines; its short hints would slow the literal pattern down for nothing.
+ */
+const FOUND_BY_SECRET_NAMES = new Set(['aws-secret-access-key']);
+
+/**
+ * A line can hold a credential only if it holds one of these: a detector's hint, the `@` that closes
+ * a URL's credentials (that detector's own hint, `://`, is on every link), a PEM marker, or a word
+ * that names a secret (every keyword assignment has one).
+ */
+const LINE_PREFILTER: readonly LineTrigger[] = [
+  literalAlternation([...SECRET_DETECTORS.filter((detector) => !FOUND_BY_SECRET_NAMES.has(detector.id)).flatMap((detector) => detector.hints), PEM_BEGIN_MARK]),
+  secretNamePattern(),
+  '@',
+];
+
+/**
+ * Every credential in the section, in local coordinates. Kept with the section, so an edit elsewhere
+ * in the plan does not scan it again.
+ */
+export const scanSectionForSecrets = memoizeBySection((section: Section): readonly SecretMatch[] => {
   const found: SecretMatch[] = [];
   const count = lineCount(section);
-  for (let line = 0; line < count; line++) {
+  let nextUnread = 0;
+  for (const line of linesMatching(section, LINE_PREFILTER)) {
+    // The lines of a private key already reported hold nothing else worth reporting.
+    if (line < nextUnread) continue;
     const text = sectionLine(section, line);
-    if (text.length === 0) continue;
-    const pem = text.indexOf('-----BEGIN') >= 0 ? findPemBlock(section, line, text, count) : undefined;
-    if (pem) {
-      found.push(pem.match);
-      // The key's own lines hold nothing else worth reporting.
-      if (pem.lastLine > line) {
-        line = pem.lastLine;
-        continue;
-      }
+    const pem = text.indexOf(PEM_BEGIN_MARK) >= 0 ? findPemBlock(section, line, text, count) : undefined;
+    if (!pem) {
+      scanLine(text, line, found, []);
+      continue;
     }
-    scanLine(text, line, found);
+    found.push(pem.match);
+    if (pem.lastLine > line) nextUnread = pem.lastLine + 1;
+    else scanLine(text, line, found, [[pem.match.range.start.character, pem.match.range.end.character]]);
   }
   return found;
-}
+});
 
 /** Every credential on one line (for text outside sections, such as the frontmatter). */
 export function scanLineForSecrets(text: string, line: number): SecretMatch[] {
   const found: SecretMatch[] = [];
-  scanLine(text, line, found);
+  if (anyMatches(text, LINE_PREFILTER)) scanLine(text, line, found, []);
   return found;
 }
 
-function scanLine(text: string, line: number, found: SecretMatch[]): void {
-  const taken: Array<[number, number]> = found.filter((match) => match.range.start.line === line && match.range.end.line === line).map((match) => [match.range.start.character, match.range.end.character]);
+/** `taken` holds the character ranges of what was already found on this line. */
+function scanLine(text: string, line: number, found: SecretMatch[], taken: Array<[number, number]>): void {
   forEachWindow(text, (slice, offset, from, to) => {
     const excluded = dataUriRanges(slice);
     const accept = (start: number, end: number, detector: string, kind: string, masked: string): void => {

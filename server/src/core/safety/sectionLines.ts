@@ -2,6 +2,7 @@
 import { LineKind } from '../model/types';
 import type { Range, Section } from '../model/types';
 import { lineContentEnd } from '../model/lines';
+import { memoizeByText } from './sectionMemo';
 
 /** Lines longer than this are scanned in overlapping windows, so one huge line costs no more than its length. */
 export const LINE_WINDOW = 4096;
@@ -51,13 +52,13 @@ export function forEachWindow(line: string, visit: (slice: string, offset: numbe
 }
 
 /** The names a heading goes by, normalised for comparison (lower case, `and` for `&`, no markup). */
-export function normalizeTitle(text: string): string {
-  return text
+export const normalizeTitle = memoizeByText((text: string): string =>
+  text
     .replace(/[*_`#]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[():.]/g, ' ')
     .split(/\s/)
     .filter((word) => word.length > 0)
     .join(' ')
-    .toLowerCase();
-}
+    .toLowerCase(),
+);

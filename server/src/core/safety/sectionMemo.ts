@@ -1,17 +1,51 @@
 /**
  * Results computed from one section alone, kept for as long as the section object lives. Sections
  * are reused unchanged after edits elsewhere, so document-level safety rules scan only what changed.
+ * Also results computed from a short text alone (a heading, a host), which recur on every lint.
  */
 import type { Section } from '../model/types';
 
+/**
+ * Every section's kept results, one slot per memoised function. One weak table for all of them,
+ * because on a cold lint each new weak entry costs far more than a slot in an array.
+ */
+const resultsBySection = new WeakMap<Section, unknown[]>();
+let slotCount = 0;
+
 export function memoizeBySection<T>(compute: (section: Section) => T): (section: Section) => T {
-  const cache = new WeakMap<Section, T>();
+  const slot = slotCount++;
   return (section) => {
-    let value = cache.get(section);
+    let results = resultsBySection.get(section);
+    if (results === undefined) {
+      results = [];
+      resultsBySection.set(section, results);
+    }
+    let value = results[slot] as T | undefined;
     if (value === undefined) {
       value = compute(section);
-      cache.set(section, value);
+      results[slot] = value;
     }
+    return value;
+  };
+}
+
+/** Texts longer than this are computed each time rather than kept. */
+const MAX_KEPT_TEXT = 256;
+const MAX_KEPT_TEXTS = 4096;
+
+/**
+ * Results of a pure function of a short text such as a heading, kept across lints: the same few
+ * headings are looked up for every section on every keystroke.
+ */
+export function memoizeByText<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    if (text.length > MAX_KEPT_TEXT) return compute(text);
+    const cached = cache.get(text);
+    if (cached !== undefined || cache.has(text)) return cached as T;
+    const value = compute(text);
+    if (cache.size >= MAX_KEPT_TEXTS) cache.clear();
+    cache.set(text, value);
     return value;
   };
 }

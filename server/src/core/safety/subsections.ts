@@ -4,6 +4,7 @@
  */
 import type { Heading, Section } from '../model/types';
 import { lineCount, normalizeTitle, sectionLine } from './sectionLines';
+import { memoizeBySection, memoizeByText } from './sectionMemo';
 
 export type ConstraintKey = 'allowed-scope' | 'approval-required' | 'forbidden' | 'secrets';
 
@@ -35,10 +36,10 @@ function matchesAlias(title: string, alias: string): boolean {
   return title === alias || title.startsWith(`${alias} `);
 }
 
-export function constraintKeyOf(headingText: string): ConstraintKey | undefined {
+export const constraintKeyOf = memoizeByText((headingText: string): ConstraintKey | undefined => {
   const title = comparableTitle(headingText);
   return CONSTRAINT_SUBSECTIONS.find((spec) => spec.aliases.some((alias) => matchesAlias(title, alias)))?.key;
-}
+});
 
 /** A subheading and the local lines of its body: `[bodyStart, bodyEnd)`. */
 export interface SubsectionRegion {
@@ -101,4 +102,18 @@ export function isTemplateLine(text: string): boolean {
 /** True when the lines say nothing beyond template text (or nothing at all). */
 export function isTemplateBody(lines: readonly string[]): boolean {
   return lines.every((line) => isTemplateLine(line));
+}
+
+/** Per section, the answers of {@link declaresFilled} found so far. */
+const filledAnswers = memoizeBySection((): Map<ConstraintKey, boolean> => new Map());
+
+/** True when `section` has a subsection for `key` that says more than template text. */
+export function declaresFilled(section: Section, key: ConstraintKey): boolean {
+  const answers = filledAnswers(section);
+  let filled = answers.get(key);
+  if (filled === undefined) {
+    filled = subsectionsOf(section, key).some((region) => !isTemplateBody(regionLines(section, region.bodyStart, region.bodyEnd)));
+    answers.set(key, filled);
+  }
+  return filled;
 }

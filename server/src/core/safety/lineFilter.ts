@@ -1,0 +1,105 @@
+/**
+ * Prefilters for the line scanners. Almost no line of a plan holds a secret, an address or a
+ * destructive command, so each scanner first runs one native pattern over the whole section text
+ * and does its careful per-line work only on the lines that pattern hits. A prefilter must match
+ * every line on which the scanner could find something; matching more lines only costs time.
+ */
+import type { Section } from '../model/types';
+import { lineOfOffset } from '../model/lines';
+
+/** A global, case-sensitive pattern that matches any of `words` exactly as written. */
+export function literalAlternation(words: readonly string[]): RegExp {
+  const escaped = [...new Set(words)].map((word) => word.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&'));
+  return new RegExp(escaped.join('|'), 'g');
+}
+
+/**
+ * What a prefilter looks for: a global pattern, or a literal found with `indexOf`. A single
+ * character among a pattern's alternatives keeps the engine from skipping ahead, so a lone
+ * character such as `@` is cheaper as a literal of its own.
+ */
+export type LineTrigger = RegExp | string;
+
+/**
+ * Local lines of `section` on which any of the `triggers` matches, ascending, each once. After a
+ * hit the search resumes at the next line, so a busy line costs one match, not all of them.
+ */
+export function linesMatching(section: Section, triggers: readonly LineTrigger[]): number[] {
+  let lines: number[] = [];
+  for (const trigger of triggers) {
+    const hits = typeof trigger === 'string' ? linesHolding(section, trigger) : linesMatchingOne(section, trigger);
+    lines = lines.length === 0 ? hits : hits.length === 0 ? lines : mergeAscending(lines, hits);
+  }
+  return lines;
+}
+
+function linesHolding(section: Section, text: string): number[] {
+  const lines: number[] = [];
+  const starts = section.lineStarts;
+  let at = section.text.indexOf(text);
+  while (at >= 0) {
+    const line = lineOfOffset(starts, at);
+    lines.push(line);
+    const next = starts[line + 1];
+    if (next === undefined) break;
+    at = section.text.indexOf(text, next);
+  }
+  return lines;
+}
+
+function linesMatchingOne(section: Section, pattern: RegExp): number[] {
+  const lines: number[] = [];
+  const starts = section.lineStarts;
+  const text = section.text;
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    const line = lineOfOffset(starts, match.index);
+    lines.push(line);
+    const next = starts[line + 1];
+    if (next === undefined) break;
+    pattern.lastIndex = next;
+  }
+  pattern.lastIndex = 0;
+  return lines;
+}
+
+/** Local lines of `section` with at least `length` characters (line ending included). */
+export function linesAtLeast(section: Section, length: number): number[] {
+  const lines: number[] = [];
+  if (section.text.length < length) return lines;
+  const starts = section.lineStarts;
+  const last = starts.length - 1;
+  for (let line = 0; line < last; line++) {
+    if (starts[line + 1]! - starts[line]! >= length) lines.push(line);
+  }
+  if (section.text.length - starts[last]! >= length) lines.push(last);
+  return lines;
+}
+
+/** Two ascending lists of distinct numbers as one. */
+export function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
+}
+
+/** True when any of the `triggers` matches somewhere in `text`. */
+export function anyMatches(text: string, triggers: readonly LineTrigger[]): boolean {
+  for (const trigger of triggers) {
+    if (typeof trigger === 'string') {
+      if (text.includes(trigger)) return true;
+      continue;
+    }
+    trigger.lastIndex = 0;
+    const hit = trigger.test(text);
+    trigger.lastIndex = 0;
+    if (hit) return true;
+  }
+  return false;
+}
