@@ -7,15 +7,20 @@ import { entryFields, hasField, isNothingYet, itemHasTimestamp, topLevelItems } 
 export function checkEntries(section: Section, shape: EntryShape, noun: string, report: Reporter): void {
   for (const item of topLevelItems(section)) {
     if (isNothingYet(item.text)) continue;
-    const fields = entryFields(section, item);
-    const missing = shape.fields.filter((field) => !hasField(fields, field));
+    const fields = shape.fields.length > 0 ? entryFields(section, item) : undefined;
+    // Most entries are complete; the lists the message needs are built only for the ones that are not.
+    let missing: string[] | undefined;
+    if (fields) {
+      for (const field of shape.fields) if (!hasField(fields, field)) (missing ??= []).push(field);
+    }
     const needsTime = shape.timestamp && !itemHasTimestamp(section, item.line);
-    if (missing.length === 0 && !needsTime) continue;
-    const parts = [...(needsTime ? ['its timestamp'] : []), ...missing.map((field) => `\`${field}:\``)];
+    if (!missing && !needsTime) continue;
+    const found = missing ?? [];
+    const parts = [...(needsTime ? ['its timestamp'] : []), ...found.map((field) => `\`${field}:\``)];
     report({
       range: item.textRange,
       message: `This ${noun} entry lacks ${list(parts)}. Write it as ${shape.example}.`,
-      data: { missing },
+      data: { missing: found },
     });
   }
 }

@@ -4,16 +4,30 @@
  * parsed model; nothing scans the whole text.
  */
 import { LineKind } from '../model/types';
-import type { ListItem, PlacedSection, PlanDocument, Range, Section } from '../model/types';
+import type { Entry, ListItem, PlacedSection, PlanDocument, Range, Section } from '../model/types';
 import { lineContentEnd } from '../model/lines';
 import { parsePlan } from '../model/parse';
+import { addInlineKeys, isSpace } from './inlineKeys';
 import type { PlanContext, ResolvedSection } from '../rules/types';
 
 /** The text of a section's local line ('' past its end). */
 export function sectionLine(section: Section, line: number): string {
   const start = section.lineStarts[line];
   if (start === undefined) return '';
-  return section.text.slice(start, lineContentEnd(section.text, start));
+  return section.text.slice(start, lineEnd(section, line));
+}
+
+/**
+ * Where a local line's content ends (before its line ending). A line followed by another ends where
+ * that one starts, less its `\n`, `\r\n` or `\r`, so the line need not be read character by character.
+ */
+export function lineEnd(section: Section, line: number): number {
+  const { text, lineStarts } = section;
+  const next = lineStarts[line + 1];
+  if (next === undefined) return lineContentEnd(text, lineStarts[line] ?? text.length);
+  const start = lineStarts[line]!;
+  if (next - 2 >= start && text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13) return next - 2;
+  return next - 1;
 }
 
 /** The range of a local line's content, without leading and trailing white space. */
@@ -26,6 +40,7 @@ export function lineContentRange(section: Section, line: number): Range {
 
 /** True for a line holding nothing but HTML comments. */
 export function isCommentOnly(text: string): boolean {
+  if (text.indexOf('<!--') < 0) return false;
   return /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(text);
 }
 
@@ -43,8 +58,18 @@ export function headingRange(context: PlanContext, entry: ResolvedSection): Rang
   return heading ? context.toDocument(entry.placed, heading.textRange) : titleRange(context);
 }
 
-/** List items that are not nested in another item: the entries of a living section. */
-export function topLevelItems(section: Section): ListItem[] {
+const topLevelCache = new WeakMap<Section, readonly ListItem[]>();
+const NO_ITEMS: readonly ListItem[] = Object.freeze([]);
+
+/**
+ * List items that are not nested in another item: the entries of a living section. Several rules
+ * ask for them on every lint; cached with the section, they are found once per section version.
+ */
+export function topLevelItems(section: Section): readonly ListItem[] {
+  // Most sections hold no list at all; they need no cache entry.
+  if (section.listItems.length === 0) return NO_ITEMS;
+  const cached = topLevelCache.get(section);
+  if (cached) return cached;
   const result: ListItem[] = [];
   let containerEnd = -1;
   for (const item of section.listItems) {
@@ -52,29 +77,49 @@ export function topLevelItems(section: Section): ListItem[] {
     result.push(item);
     containerEnd = item.endLine;
   }
+  topLevelCache.set(section, result);
   return result;
 }
 
 /** Items that stand for "nothing yet" rather than a real entry. */
 export function isNothingYet(text: string): boolean {
+  if (!mayBeNothingYet(text)) return false;
   return /^[(_*]*\s*(?:none|nothing|n\/a|tbd)(?:\s+(?:yet|so far|recorded|to report))?(?:\s*[.!])?[)_*]*$/i.test(text.trim());
 }
 
-const INLINE_KEY = /(?:^|[\s(;,|*_])([A-Z][A-Za-z]*(?:[ /&-][A-Za-z]+){0,2})\s*(?:\*+\s*)?:(?=\s|$)/g;
+/**
+ * Every "nothing yet" spelling starts with `n` or `t` after opening marks and white space. Asked for
+ * every entry of every section, this settles almost all of them without trimming or a pattern.
+ */
+function mayBeNothingYet(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 40 || code === 95 || code === 42 || isSpace(code)) continue;
+    return code === 110 || code === 116 || code === 78 || code === 84;
+  }
+  return false;
+}
+
+/** Lines longer than this are not searched for inline fields (no real entry line is this long). */
+const MAX_FIELD_LINE = 2000;
+/** An entry's fields are looked for on its first lines only. */
+const MAX_ENTRY_LINES = 40;
 
 /** Field names an entry carries, in lower case: `Key:` at the start of its lines or inside them. */
 export function entryFields(section: Section, item: ListItem): Set<string> {
   const fields = new Set<string>();
-  const last = Math.min(item.endLine, item.line + 40);
+  const last = Math.min(item.endLine, item.line + MAX_ENTRY_LINES);
+  const { text, lineStarts } = section;
   for (let line = item.line; line <= last; line++) {
-    const text = sectionLine(section, line);
-    if (text.length > 2000) continue;
-    INLINE_KEY.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = INLINE_KEY.exec(text)) !== null) fields.add(normalizeField(match[1]!));
+    const start = lineStarts[line];
+    if (start === undefined) break;
+    const end = lineEnd(section, line);
+    if (end - start > MAX_FIELD_LINE) continue;
+    addInlineKeys(text, start, end, fields);
   }
-  for (const entry of section.entries) {
-    if (entry.line >= item.line && entry.line <= last) fields.add(normalizeField(entry.key));
+  const entries = section.entries;
+  for (let index = firstEntryAtOrAfter(entries, item.line); index < entries.length && entries[index]!.line <= last; index++) {
+    fields.add(normalizeField(entries[index]!.key));
   }
   return fields;
 }
@@ -82,9 +127,10 @@ export function entryFields(section: Section, item: ListItem): Set<string> {
 /** The value of field `name` in an entry, if it has one. */
 export function entryValue(section: Section, item: ListItem, name: string): string | undefined {
   const wanted = normalizeField(name);
-  const last = Math.min(item.endLine, item.line + 40);
-  for (const entry of section.entries) {
-    if (entry.line >= item.line && entry.line <= last && normalizeField(entry.key) === wanted) return entry.value;
+  const last = Math.min(item.endLine, item.line + MAX_ENTRY_LINES);
+  const entries = section.entries;
+  for (let index = firstEntryAtOrAfter(entries, item.line); index < entries.length && entries[index]!.line <= last; index++) {
+    if (normalizeField(entries[index]!.key) === wanted) return entries[index]!.value;
   }
   for (let line = item.line; line <= last; line++) {
     const text = sectionLine(section, line);
@@ -94,31 +140,105 @@ export function entryValue(section: Section, item: ListItem, name: string): stri
   return undefined;
 }
 
-export function normalizeField(name: string): string {
-  return name.replace(/[*_]/g, '').trim().toLowerCase();
+/**
+ * Index of the first entry on `line` or later. Entries are listed in line order, so a binary search
+ * finds an item's entries without reading every entry of a long section for each item.
+ */
+function firstEntryAtOrAfter(entries: Section['entries'], line: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (entries[middle]!.line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
+
+export function normalizeField(name: string): string {
+  // Most keys carry no emphasis marks and need no replacement.
+  const plain = name.indexOf('*') < 0 && name.indexOf('_') < 0 ? name : name.replace(/[*_]/g, '');
+  return plain.trim().toLowerCase();
+}
+
+/** Field names as profiles write them, normalised once (profiles name a few dozen at most). */
+const normalizedWanted = new Map<string, string>();
 
 /** True when a field of `fields` matches `wanted`; `Date/Author` is also satisfied by `Date` and `Author`. */
 export function hasField(fields: ReadonlySet<string>, wanted: string): boolean {
-  const key = normalizeField(wanted);
+  let key = normalizedWanted.get(wanted);
+  if (key === undefined) {
+    key = normalizeField(wanted);
+    normalizedWanted.set(wanted, key);
+  }
   if (fields.has(key)) return true;
   if (key.includes('/')) return key.split('/').every((part) => fields.has(part.trim())) || key.split('/').some((part) => fields.has(part.trim()) && key.startsWith(part.trim()));
   return false;
 }
 
+const stampedLinesCache = new WeakMap<Section, Uint8Array>();
+
 /** Timestamps on an item's first line, outside code. */
 export function itemHasTimestamp(section: Section, line: number): boolean {
-  return section.timestamps.some((stamp) => stamp.line === line && !stamp.inCode);
+  let stamped = stampedLinesCache.get(section);
+  if (!stamped) {
+    // One flag per line, so asking for each of thousands of entries does not rescan every timestamp.
+    stamped = new Uint8Array(section.lineStarts.length + 1);
+    for (const stamp of section.timestamps) if (!stamp.inCode && stamp.line >= 0 && stamp.line < stamped.length) stamped[stamp.line] = 1;
+    stampedLinesCache.set(section, stamped);
+  }
+  return line >= 0 && line < stamped.length && stamped[line] === 1;
 }
 
-/** The Progress `Status:` entry (not bulleted), if any. */
-export function progressStatusEntry(section: Section) {
-  return section.entries.find((entry) => !entry.bulleted && entry.key.toLowerCase() === 'status');
+const statusEntryCache = new WeakMap<Section, Entry | null>();
+
+/** The Progress `Status:` entry (not bulleted), if any; cached, as several document rules ask on every lint. */
+export function progressStatusEntry(section: Section): Entry | undefined {
+  let found = statusEntryCache.get(section);
+  if (found === undefined) {
+    found = section.entries.find((entry) => !entry.bulleted && entry.key.toLowerCase() === 'status') ?? null;
+    statusEntryCache.set(section, found);
+  }
+  return found ?? undefined;
 }
 
-/** Every `Next Action:` entry of a section (not bulleted). */
-export function nextActionEntries(section: Section) {
-  return section.entries.filter((entry) => !entry.bulleted && /^next\s*action$/i.test(entry.key.trim()));
+/** How many checkboxes of a section are open and ticked, and the first open one. */
+export interface ChecklistState {
+  readonly open: number;
+  readonly done: number;
+  readonly firstOpen: ListItem | undefined;
+}
+
+const checklistCache = new WeakMap<Section, ChecklistState>();
+
+/** The section's checkboxes, counted once per section version (document rules ask on every edit). */
+export function checklistState(section: Section): ChecklistState {
+  let state = checklistCache.get(section);
+  if (!state) {
+    let open = 0;
+    let done = 0;
+    let firstOpen: ListItem | undefined;
+    for (const item of section.listItems) {
+      if (item.checkbox === 'open') {
+        if (open++ === 0) firstOpen = item;
+      } else if (item.checkbox === 'done') done++;
+    }
+    state = { open, done, firstOpen };
+    checklistCache.set(section, state);
+  }
+  return state;
+}
+
+const nextActionCache = new WeakMap<Section, readonly Entry[]>();
+
+/** Every `Next Action:` entry of a section (not bulleted); cached, as document rules ask on every lint. */
+export function nextActionEntries(section: Section): readonly Entry[] {
+  let found = nextActionCache.get(section);
+  if (!found) {
+    found = section.entries.filter((entry) => !entry.bulleted && /^next\s*action$/i.test(entry.key.trim()));
+    nextActionCache.set(section, found);
+  }
+  return found;
 }
 
 /** The frontmatter `status` as a string, if set. */
@@ -153,23 +273,45 @@ export function writerIds(context: PlanContext): Set<string> {
   return ids;
 }
 
-const WRITER = /\b(?:Owner|Author|From|To)\s*:\s*([A-Za-z][\w.@-]{0,60}(?: [A-Z][\w.-]{0,30})?)/g;
+/** The words a writer field opens with: a match can only start where one of them is written. */
+const WRITER_KEYS = ['Owner', 'Author', 'From', 'To'];
+/**
+ * `Owner: x`, tried where a key word stands. Its white space never spans a line ending, so it reads
+ * the section's text as a whole and finds exactly what it would find line by line.
+ */
+const WRITER_AT = /\b(?:Owner|Author|From|To)[^\S\r\n]*:[^\S\r\n]*([A-Za-z][\w.@-]{0,60}(?: [A-Z][\w.-]{0,30})?)/y;
+/** Lines longer than this are not read for writer ids. */
+const MAX_WRITER_LINE = 2000;
 const writersCache = new WeakMap<Section, readonly string[]>();
 
-/** The owner and author ids named in one section; cached with it, so an edit rescans one section. */
+/** The owner and author ids named in one section (after its heading); cached with it, so an edit rescans one section. */
 function sectionWriterIds(section: Section): readonly string[] {
   const cached = writersCache.get(section);
   if (cached) return cached;
   const ids = new Set<string>();
-  for (let line = 1; line < section.lineStarts.length; line++) {
-    const text = sectionLine(section, line);
-    if (text.indexOf(':') < 0 || text.length > 2000) continue;
-    WRITER.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = WRITER.exec(text)) !== null) {
-      const id = match[1]!.trim().replace(/[.,;)]+$/, '').toLowerCase();
-      if (id && !id.startsWith('<')) ids.add(id);
+  const { text, lineStarts } = section;
+  // The next place each key word is written; searching for the words first skips text that names no writer.
+  const next = WRITER_KEYS.map((key) => text.indexOf(key));
+  let line = 0;
+  let from = 0;
+  for (;;) {
+    let at = -1;
+    for (let k = 0; k < next.length; k++) {
+      if (next[k]! >= 0 && next[k]! < from) next[k] = text.indexOf(WRITER_KEYS[k]!, from);
+      if (next[k]! >= 0 && (at < 0 || next[k]! < at)) at = next[k]!;
     }
+    if (at < 0) break;
+    WRITER_AT.lastIndex = at;
+    const match = WRITER_AT.exec(text);
+    if (!match) {
+      from = at + 1;
+      continue;
+    }
+    from = WRITER_AT.lastIndex;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
+    if (line === 0 || lineEnd(section, line) - lineStarts[line]! > MAX_WRITER_LINE) continue;
+    const id = match[1]!.trim().replace(/[.,;)]+$/, '').toLowerCase();
+    if (id && !id.startsWith('<')) ids.add(id);
   }
   const found = [...ids];
   writersCache.set(section, found);

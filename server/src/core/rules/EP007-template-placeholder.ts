@@ -3,7 +3,7 @@
  * "None yet." line left beside real entries.
  */
 import { LineKind } from '../model/types';
-import type { Rule } from './types';
+import type { Reporter, Rule } from './types';
 import { codeSpans, insideSpans } from '../model/inline';
 import { isNothingYet, sectionLine, topLevelItems } from '../profiles/planQueries';
 
@@ -14,8 +14,6 @@ const HTML_TAGS = new Set(
 );
 /** Placeholders a plan is told to keep (secrets are redacted this way). */
 const KEPT = /^(?:redacted|secret|token|api[_-]?key)$/i;
-// HTML lines are read too: to CommonMark a line such as `<Describe the goal.>` is an HTML block.
-const CODE_KINDS = new Set<number>([LineKind.FenceOpen, LineKind.FenceBody, LineKind.FenceClose, LineKind.IndentedCode]);
 const MAX_LINE = 4000;
 
 export const templatePlaceholder: Rule = {
@@ -27,23 +25,21 @@ export const templatePlaceholder: Rule = {
   fixable: true,
   checkSection(context, report) {
     const section = context.section;
-    for (let line = 0; line < section.lineStarts.length; line++) {
-      if (CODE_KINDS.has(section.lineKinds[line]!)) continue;
-      const text = sectionLine(section, line);
-      if (text.indexOf('<') < 0 || text.length > MAX_LINE) continue;
-      const spans = codeSpans(text);
-      ANGLE.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while ((match = ANGLE.exec(text)) !== null) {
-        if (!isPlaceholder(text, match.index, match[1]!) || insideSpans(spans, match.index)) continue;
-        report({
-          range: { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } },
-          message: `\`${match[0]}\` is template text; replace it with the real ${match[1]!.replace(/\.{3}|…/g, '').trim() || 'content'}.`,
-        });
-      }
+    const { text, lineStarts, lineKinds } = section;
+    // Only a line holding `<` can hold a placeholder: jump from one `<` to the next instead of reading every line.
+    let line = 0;
+    for (let at = text.indexOf('<'); at >= 0; ) {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
+      const nextLine = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
+      if (!isCodeKind(lineKinds[line]!)) reportPlaceholders(sectionLine(section, line), line, report);
+      at = text.indexOf('<', nextLine);
     }
     const items = topLevelItems(section);
-    const real = items.some((item) => !isNothingYet(item.text)) || hasProse(section);
+    // Only a "none yet" item is ever reported, so a section without one needs no further reading.
+    let leftovers = 0;
+    for (const item of items) if (isNothingYet(item.text)) leftovers++;
+    if (leftovers === 0) return;
+    const real = items.length > leftovers || hasProse(section);
     if (!real) return;
     for (const item of items) {
       if (!isNothingYet(item.text)) continue;
@@ -56,6 +52,28 @@ export const templatePlaceholder: Rule = {
     }
   },
 };
+
+function reportPlaceholders(text: string, line: number, report: Reporter): void {
+  if (text.length > MAX_LINE) return;
+  let spans: ReturnType<typeof codeSpans> | undefined;
+  ANGLE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = ANGLE.exec(text)) !== null) {
+    if (!isPlaceholder(text, match.index, match[1]!)) continue;
+    // Code spans are found only for a line that has a placeholder candidate.
+    spans ??= codeSpans(text);
+    if (insideSpans(spans, match.index)) continue;
+    report({
+      range: { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } },
+      message: `\`${match[0]}\` is template text; replace it with the real ${match[1]!.replace(/\.{3}|…/g, '').trim() || 'content'}.`,
+    });
+  }
+}
+
+// HTML lines are read too: to CommonMark a line such as `<Describe the goal.>` is an HTML block.
+function isCodeKind(kind: number): boolean {
+  return kind === LineKind.FenceOpen || kind === LineKind.FenceBody || kind === LineKind.FenceClose || kind === LineKind.IndentedCode;
+}
 
 function isPlaceholder(text: string, at: number, inner: string): boolean {
   // Inside a path, a quoted string or an assignment it is usage syntax (`/sessions/<id>`, `"<id>"`).

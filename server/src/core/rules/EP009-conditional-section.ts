@@ -3,11 +3,12 @@
  * Messages once more than one agent writes the plan; Handoff Summary once the plan is BLOCKED or a
  * handoff is recorded.
  */
+import type { Section } from '../model/types';
 import type { PlanContext, Rule } from './types';
 import { insertSectionEdit } from '../features/sectionPlacement';
-import { afterBom, appendedSectionParses, planStatus, sectionLine, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
+import { afterBom, appendedSectionParses, planStatus, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
 
-const HANDOFF = /\bhand(?:ed|ing)?[- ]?(?:off|over)\b/i;
+const HANDOFF = /\bhand(?:ed|ing)?[- ]?(?:off|over)\b/gi;
 
 export const conditionalSection: Rule = {
   id: 'EP009',
@@ -45,9 +46,38 @@ function handoffReason(context: PlanContext): string | undefined {
   if (status === 'BLOCKED') return 'the plan is BLOCKED, so the next agent or session needs a snapshot to resume from';
   const progress = context.section('progress');
   if (!progress) return undefined;
-  const section = progress.placed.section;
-  for (const item of topLevelItems(section)) {
-    if (HANDOFF.test(sectionLine(section, item.line))) return `a handoff is recorded in Progress (line ${progress.placed.line + item.line + 1})`;
+  const line = handoffItemLine(progress.placed.section);
+  return line < 0 ? undefined : `a handoff is recorded in Progress (line ${progress.placed.line + line + 1})`;
+}
+
+/** Per Progress section: the local line of its first entry that records a handoff, or -1. */
+const handoffLines = new WeakMap<Section, number>();
+
+/**
+ * The first top-level item whose first line records a handoff. Cached with the section, so typing
+ * elsewhere in a large plan does not read Progress again. The pattern never spans a line ending, so
+ * one search of the section's text finds every line that holds it.
+ */
+function handoffItemLine(section: Section): number {
+  const cached = handoffLines.get(section);
+  if (cached !== undefined) return cached;
+  const matched = new Set<number>();
+  const { text, lineStarts } = section;
+  let line = 0;
+  HANDOFF.lastIndex = 0;
+  for (let match = HANDOFF.exec(text); match !== null; match = HANDOFF.exec(text)) {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= match.index) line++;
+    matched.add(line);
   }
-  return undefined;
+  let found = -1;
+  if (matched.size > 0) {
+    for (const item of topLevelItems(section)) {
+      if (matched.has(item.line)) {
+        found = item.line;
+        break;
+      }
+    }
+  }
+  handoffLines.set(section, found);
+  return found;
 }

@@ -1,6 +1,6 @@
 /** EP021 next-action: Progress names exactly one `Next Action:`, the single smallest safe step. */
 import type { Rule } from './types';
-import { headingRange, insertLineEdit, nextActionEntries, progressStatusEntry, sectionLine } from '../profiles/planQueries';
+import { checklistState, headingRange, insertLineEdit, nextActionEntries, progressStatusEntry, sectionLine } from '../profiles/planQueries';
 import { scanLineForSecrets } from '../safety/secretScanner';
 
 const PLACEHOLDER = '<single smallest safe step>';
@@ -46,7 +46,7 @@ export const nextAction: Rule = {
 
 /** The text of the first open Progress item, without its timestamp and owner. */
 function firstOpenStep(section: Parameters<typeof nextActionEntries>[0]): string | undefined {
-  const item = section.listItems.find((candidate) => candidate.checkbox === 'open');
+  const item = checklistState(section).firstOpen;
   if (!item) return undefined;
   const text = sectionLine(section, item.line).slice(item.textRange.start.character);
   const step = text

@@ -3,7 +3,7 @@
  * has no open Progress items and says what came out of it.
  */
 import type { Rule } from './types';
-import { frontmatterStatus, headingRange, isContentLine, plainValue, progressStatusEntry, sectionLine, valueRangeOf } from '../profiles/planQueries';
+import { checklistState, frontmatterStatus, headingRange, isContentLine, plainValue, progressStatusEntry, sectionLine, valueRangeOf } from '../profiles/planQueries';
 
 export const statusMismatch: Rule = {
   id: 'EP022',
@@ -35,12 +35,11 @@ export const statusMismatch: Rule = {
     const done = [progressValue, fmValue].some((value) => value?.toUpperCase() === 'DONE');
     if (!done || !statusRange) return;
     if (progress) {
-      const section = progress.placed.section;
-      const open = section.listItems.filter((item) => item.checkbox === 'open');
-      if (open.length > 0) {
+      const { open, firstOpen } = checklistState(progress.placed.section);
+      if (open > 0 && firstOpen) {
         report({
           range: statusRange,
-          message: `The status is DONE but ${open.length} Progress item${open.length === 1 ? ' is' : 's are'} still open (first at line ${progress.placed.line + open[0]!.line + 1}). Tick what was done, or set the status back.`,
+          message: `The status is DONE but ${open} Progress item${open === 1 ? ' is' : 's are'} still open (first at line ${progress.placed.line + firstOpen.line + 1}). Tick what was done, or set the status back.`,
         });
       }
     }

@@ -1,5 +1,5 @@
 /** EP024 progress-order: Progress entries run oldest first; a time that goes backwards is reported. */
-import type { Range } from '../model/types';
+import type { Timestamp } from '../model/types';
 import type { Rule } from './types';
 import { topLevelItems } from '../profiles/planQueries';
 
@@ -13,16 +13,21 @@ export const progressOrder: Rule = {
   checkSection(context, report) {
     if (context.spec?.key !== 'progress') return;
     const section = context.section;
-    const lines = context.profile.progress.entries === 'headings' ? section.subheadings.filter((heading) => heading.level === 3).map((heading) => heading.line) : topLevelItems(section).map((item) => item.line);
-    const wanted = new Set(lines);
-    const entries: Array<{ ms: number; raw: string; range: Range }> = [];
+    const wanted = new Set<number>();
+    if (context.profile.progress.entries === 'headings') {
+      for (const heading of section.subheadings) if (heading.level === 3) wanted.add(heading.line);
+    } else {
+      for (const item of topLevelItems(section)) wanted.add(item.line);
+    }
+    // The timestamps themselves are kept: their ranges are built only for the few that are reported.
+    const entries: Array<Timestamp & { readonly epochMs: number }> = [];
     for (const stamp of section.timestamps) {
       if (!wanted.has(stamp.line) || stamp.inCode || stamp.epochMs === undefined) continue;
       wanted.delete(stamp.line);
-      entries.push({ ms: stamp.epochMs, raw: stamp.raw, range: stamp.range });
+      entries.push(stamp as Timestamp & { readonly epochMs: number });
     }
     const backwards: number[] = [];
-    for (let i = 1; i < entries.length; i++) if (entries[i]!.ms < entries[i - 1]!.ms) backwards.push(i);
+    for (let i = 1; i < entries.length; i++) if (entries[i]!.epochMs < entries[i - 1]!.epochMs) backwards.push(i);
     if (backwards.length === 0) return;
     if (backwards.length === entries.length - 1 && entries.length >= 3) {
       report({ range: entries[1]!.range, message: 'Progress runs newest first; write entries oldest first and add new ones at the bottom, so the log reads in the order the work happened.' });

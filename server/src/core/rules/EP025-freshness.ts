@@ -6,7 +6,7 @@
 import type { PlanContext, Rule } from './types';
 import { findTimestamps } from '../model/timestamps';
 import { formatTimestamp } from '../features/timeFormat';
-import { headingRange, newestLivingTimestamp, planStatus, titleRange } from '../profiles/planQueries';
+import { checklistState, headingRange, newestLivingTimestamp, planStatus, titleRange } from '../profiles/planQueries';
 
 const HOUR_MS = 60 * 60 * 1000;
 const CHECKLIST_KEYS = ['progress', 'todo', 'execution-steps'];
@@ -48,10 +48,11 @@ function isActive(context: PlanContext): boolean {
   let open = false;
   let done = false;
   for (const key of CHECKLIST_KEYS) {
-    for (const item of context.section(key)?.placed.section.listItems ?? []) {
-      if (item.checkbox === 'open') open = true;
-      if (item.checkbox === 'done') done = true;
-    }
+    const entry = context.section(key);
+    if (!entry) continue;
+    const state = checklistState(entry.placed.section);
+    if (state.open > 0) open = true;
+    if (state.done > 0) done = true;
   }
   return open && done;
 }

@@ -9,6 +9,9 @@ import { entryValue, sectionLine, topLevelItems } from '../profiles/planQueries'
 const FAILED = /\b(?:fail(?:s|ed|ing|ure)?|errors?(?:ed)?|broke(?:n)?|crash(?:es|ed)?|did(?: not|n't) work|still (?:red|broken|failing)|no luck|timed? ?out)\b/i;
 const FILLER = new Set('the a an and or to of in on for with again retry retried tried try attempt attempted still same step run ran failed fails failing failure error errors broken crash crashed owner author agent'.split(' '));
 const ATTEMPTS = 3;
+/** How much of an item is read: its first lines, up to a length. */
+const ITEM_LINES = 6;
+const MAX_ITEM_TEXT = 2000;
 
 export const stopEscalation: Rule = {
   id: 'EP026',
@@ -24,7 +27,7 @@ export const stopEscalation: Rule = {
     for (const item of topLevelItems(section)) {
       const text = itemText(section, item);
       if (!FAILED.test(text)) {
-        run = [];
+        if (run.length > 0) run = [];
         continue;
       }
       const attempt = { item, words: words(text), evidence: (entryValue(section, item, 'Evidence') ?? '').trim() };
@@ -45,10 +48,14 @@ export const stopEscalation: Rule = {
   },
 };
 
+/** An item's first lines joined by spaces, as much of it as is read. */
 function itemText(section: Section, item: ListItem): string {
+  const last = Math.min(item.endLine, item.line + ITEM_LINES - 1);
+  // Most entries are one line; their text is that line, with nothing to join.
+  if (last === item.line) return sectionLine(section, item.line).slice(0, MAX_ITEM_TEXT);
   const parts: string[] = [];
-  for (let line = item.line; line <= Math.min(item.endLine, item.line + 5); line++) parts.push(sectionLine(section, line));
-  return parts.join(' ').slice(0, 2000);
+  for (let line = item.line; line <= last; line++) parts.push(sectionLine(section, line));
+  return parts.join(' ').slice(0, MAX_ITEM_TEXT);
 }
 
 function words(text: string): Set<string> {

@@ -19,18 +19,9 @@ export const headingSpacing: Rule = {
   fixable: true,
   checkSection(context, report) {
     const section = context.section;
-    const eol = section.text.includes('\r\n') ? '\r\n' : '\n';
-    const last = section.lineStarts.length - 1;
-    const headingLines = [...(section.heading && !section.heading.setext ? [0] : []), ...section.subheadings.filter((heading) => !heading.setext).map((heading) => heading.line)];
-    for (const line of headingLines) {
-      if (line > 0 && !isBlank(section, line - 1) && section.lineKinds[line - 1] !== LineKind.Heading) {
-        report({ range: headingRange(section, line), message: 'Put a blank line before this heading so every Markdown reader sees it as one.', fixes: [{ title: 'Insert a blank line before the heading', edits: [{ range: point(line, 0), newText: eol }], safe: true }] });
-      }
-      if (line < last && !isBlank(section, line + 1) && section.lineKinds[line + 1] !== LineKind.Heading) {
-        const end = sectionLine(section, line).length;
-        report({ range: headingRange(section, line), message: 'Put a blank line after this heading.', fixes: [{ title: 'Insert a blank line after the heading', edits: [{ range: point(line, end), newText: eol }], safe: true }] });
-      }
-    }
+    const heading = section.heading;
+    if (heading && !heading.setext) checkAround(section, 0, report);
+    for (const subheading of section.subheadings) if (!subheading.setext) checkAround(section, subheading.line, report);
     missingSpace(section, report);
   },
   check(context, report) {
@@ -51,9 +42,27 @@ export const headingSpacing: Rule = {
   },
 };
 
+/** The blank lines before and after the heading on local `line`. */
+function checkAround(section: Section, line: number, report: Reporter): void {
+  const last = section.lineStarts.length - 1;
+  if (line > 0 && !isBlank(section, line - 1) && section.lineKinds[line - 1] !== LineKind.Heading) {
+    report({ range: headingRange(section, line), message: 'Put a blank line before this heading so every Markdown reader sees it as one.', fixes: [{ title: 'Insert a blank line before the heading', edits: [{ range: point(line, 0), newText: eolOf(section) }], safe: true }] });
+  }
+  if (line < last && !isBlank(section, line + 1) && section.lineKinds[line + 1] !== LineKind.Heading) {
+    const end = sectionLine(section, line).length;
+    report({ range: headingRange(section, line), message: 'Put a blank line after this heading.', fixes: [{ title: 'Insert a blank line after the heading', edits: [{ range: point(line, end), newText: eolOf(section) }], safe: true }] });
+  }
+}
+
+/** The line ending a fix inserts; looked up only when there is something to fix. */
+function eolOf(section: Section): string {
+  return section.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
 function missingSpace(section: Section, report: Reporter): void {
-  for (let line = 0; line < section.lineStarts.length; line++) {
-    if (section.lineKinds[line] !== LineKind.Text) continue;
+  const { text, lineStarts, lineKinds } = section;
+  for (let line = 0; line < lineStarts.length; line++) {
+    if (lineKinds[line] !== LineKind.Text || !opensWithTwoHashes(text, lineStarts[line]!)) continue;
     const match = NO_SPACE.exec(sectionLine(section, line));
     if (!match) continue;
     const after = match.index + match[0].length;
@@ -63,6 +72,13 @@ function missingSpace(section: Section, report: Reporter): void {
       fixes: [{ title: `Insert a space after \`${match[1]}\``, edits: [{ range: point(line, after), newText: ' ' }], safe: true }],
     });
   }
+}
+
+/** Up to three spaces, then `##`: the start {@link NO_SPACE} needs, checked without cutting the line out. */
+function opensWithTwoHashes(text: string, start: number): boolean {
+  let at = start;
+  while (at < start + 3 && text.charCodeAt(at) === 32) at++;
+  return text.charCodeAt(at) === 35 && text.charCodeAt(at + 1) === 35;
 }
 
 /** Blank as a reader sees it: white space only (also inside an open block) or only a comment. */

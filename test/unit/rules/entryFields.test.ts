@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import { parsePlan, updatePlan } from '../../../server/src/core/model/index';
+import { lint } from '../../../server/src/core/engine';
+import type { Finding } from '../../../server/src/core/rules/types';
+
+const now = new Date('2026-03-01T00:00:00Z');
+
+function findings(text: string, ruleId: string): Finding[] {
+  return lint(parsePlan(text), { config: { profile: 'ssot' }, now }).findings.filter((finding) => finding.ruleId === ruleId);
+}
+
+function missingDecisionFields(entry: string): unknown {
+  const found = findings(`# PLAN: Fields\n\n## Decision Log\n\n${entry}\n`, 'EP040');
+  return found.map((finding) => finding.data?.['missing']);
+}
+
+describe('entry fields written inside a line', () => {
+  it('are read after an opening parenthesis, a semicolon or emphasis', () => {
+    assert.deepEqual(missingDecisionFields('- 2025-11-22T14:20:00Z - Decision: cache it (Rationale: speed; **Evidence**: `npm test`; Author: agent-1)'), []);
+  });
+
+  it('are read on the continuation lines of an entry, with space or emphasis before the colon', () => {
+    const entry = ['- 2025-11-22T14:20:00Z - Decision: cache it', '  **Rationale** : speed', '  Evidence: `npm test`', '  Author: agent-1'].join('\n');
+    assert.deepEqual(missingDecisionFields(entry), []);
+  });
+
+  it('need a colon followed by white space', () => {
+    assert.deepEqual(missingDecisionFields('- 2025-11-22T14:20:00Z - Decision: cache it (Rationale:speed; Evidence: `npm test`; Author: agent-1)'), [['Rationale']]);
+  });
+
+  it('are not read inside a word', () => {
+    assert.deepEqual(missingDecisionFields('- 2025-11-22T14:20:00Z - Decision: cache it, seeRationale: speed (Evidence: `npm test`; Author: agent-1)'), [['Rationale']]);
+  });
+
+  it('count the words before the colon as one key', () => {
+    assert.deepEqual(missingDecisionFields('- 2025-11-22T14:20:00Z - Decision: cache it (Rationale: speed; Weak Evidence: none; Author: agent-1)'), [['Evidence']]);
+  });
+});
+
+describe('a handoff recorded in Progress, across edits', () => {
+  const plan = [
+    '---',
+    'status: IN_PROGRESS',
+    '---',
+    '# PLAN: Handoff',
+    '',
+    '## Progress',
+    '',
+    'Status: IN_PROGRESS',
+    'Next Action: finish',
+    '',
+    '- [x] 2025-11-22T14:00:00Z - Wrote the parser (Owner: agent-1)',
+    '- [x] 2025-11-22T15:00:00Z - Handed off to the next session (Owner: agent-1)',
+    '',
+    '## Outcomes & Retrospective',
+    '',
+    'Nothing yet.',
+    '',
+  ].join('\n');
+  const handoffMessages = (findingsOfPlan: readonly Finding[]): string[] =>
+    findingsOfPlan.filter((finding) => finding.ruleId === 'EP009' && finding.message.includes('Handoff Summary')).map((finding) => finding.message);
+
+  it('is reported with its line, and still after an edit elsewhere moves it down', () => {
+    const before = parsePlan(plan);
+    const first = handoffMessages(lint(before, { now }).findings);
+    assert.equal(first.length, 1);
+    assert.ok(first[0]!.includes('(line 12)'), first[0]);
+    const at = plan.indexOf('# PLAN');
+    const edited = plan.slice(0, at) + 'Intro.\n\n' + plan.slice(at);
+    const after = updatePlan(before, edited, [{ start: at, end: at, insertedLength: 'Intro.\n\n'.length }]);
+    const messages = handoffMessages(lint(after, { now }).findings);
+    assert.equal(messages.length, 1);
+    assert.ok(messages[0]!.includes('(line 14)'), messages[0]);
+  });
+
+  it('is no longer reported once the Progress entry is edited away', () => {
+    const before = parsePlan(plan);
+    lint(before, { now });
+    const from = plan.indexOf('Handed off to the next session');
+    const to = from + 'Handed off'.length;
+    const edited = plan.slice(0, from) + 'Passed' + plan.slice(to);
+    const after = updatePlan(before, edited, [{ start: from, end: to, insertedLength: 'Passed'.length }]);
+    assert.deepEqual(handoffMessages(lint(after, { now }).findings), []);
+  });
+});
