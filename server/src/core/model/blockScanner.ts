@@ -62,6 +62,22 @@ export class BlockScanner {
   /** Content columns of the open list items, innermost last. */
   private lists: number[] = [];
 
+  /** A scanner in the same state, to scan on from here without changing this one. */
+  clone(): BlockScanner {
+    const copy = new BlockScanner();
+    copy.packed = this.packed;
+    copy.setextStart = this.setextStart;
+    copy.line = this.line;
+    copy.fence = this.fence;
+    copy.html = this.html;
+    copy.htmlCloser = this.htmlCloser;
+    copy.paragraph = this.paragraph;
+    copy.paragraphStart = this.paragraphStart;
+    copy.paragraphInList = this.paragraphInList;
+    copy.lists = this.lists.slice();
+    return copy;
+  }
+
   /** Classifies the next line (without its line ending). */
   scan(text: string): void {
     const lineNo = this.line++;

@@ -259,6 +259,13 @@ function span(line: number, start: number, end: number) {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
+/** The text of an ATX heading line, as {@link Heading.text} reads it; '' when the line is not one. */
+export function atxHeadingText(content: string): string {
+  const indent = measureIndent(content).index;
+  const level = atxLevel(content, indent);
+  return level > 0 ? atxHeading(content, 0, indent, level).text : '';
+}
+
 function atxHeading(content: string, line: number, indent: number, level: number): Heading {
   let start = indent + level;
   while (start < content.length && (content[start] === ' ' || content[start] === '\t')) start++;

@@ -6,7 +6,7 @@
 import { LineKind } from '../model/types';
 import type { Entry, ListItem, PlacedSection, PlanDocument, Range, Section } from '../model/types';
 import { lineContentEnd } from '../model/lines';
-import { parsePlan } from '../model/parse';
+import { appendedHeadingParses } from '../model/appendProbe';
 import { addInlineKeys, isSpace } from './inlineKeys';
 import type { PlanContext, ResolvedSection } from '../rules/types';
 
@@ -365,25 +365,15 @@ export function valueRangeOf(entry: { readonly value: string; readonly valueRang
   return { start: entry.valueRange.start, end: { line: entry.valueRange.start.line, character: entry.valueRange.start.character + kept } };
 }
 
-const appendCache = new WeakMap<Section, Map<string, boolean>>();
-
 /**
  * True when `newText`, added at the very end of the plan, really starts a section headed `heading`.
  * It does not when the plan ends inside a block that never closes (a code fence, an HTML comment).
- * Sections parse on their own, so this parses only the last section and the added text.
+ * Sections parse on their own, so only the last section's end state and the added text matter.
  */
 export function appendedSectionParses(plan: PlanDocument, newText: string, heading: string): boolean {
   const last = plan.sections[plan.sections.length - 1]?.section;
   if (!last) return true;
-  let known = appendCache.get(last);
-  if (!known) appendCache.set(last, (known = new Map()));
-  const key = `${heading}\u0000${newText}`;
-  let parses = known.get(key);
-  if (parses === undefined) {
-    parses = parsePlan(last.text + newText).sections.some((placed) => placed.section.heading?.level === 2 && placed.section.heading.text === heading);
-    known.set(key, parses);
-  }
-  return parses;
+  return appendedHeadingParses(last, newText, heading);
 }
 
 /**
