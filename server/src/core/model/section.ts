@@ -8,7 +8,7 @@
  */
 import { LineKind } from './types';
 import type { CheckboxState, CodeBlock, Comment, Entry, Heading, Link, Section, Timestamp } from './types';
-import { atxLevel, levelOf, listMarker } from './blockScanner';
+import { atxLevel, listMarker } from './blockScanner';
 import { measureIndent } from './lines';
 import { findEntry, findLinks, insideSpans } from './inline';
 import { findTimestamps } from './timestamps';
@@ -22,9 +22,10 @@ const MAX_COMMENT_LENGTH = 2000;
 /** Any of these on a line may start a link or URL; lines without one are not searched. */
 const LINK_TRIGGER = /\]\(|<|:\/\/|mailto:|www\.|\]:/g;
 
+/** `packed` (the block scanner's classes, one per line) is taken over: it becomes the section's `lineKinds`. */
 export function buildSection(text: string, lineStarts: readonly number[], packed: Uint8Array, opensWithHeading: boolean): Section {
   const lines = new SectionLines(text, lineStarts, packed);
-  const structure = readStructure(lines, packed, opensWithHeading);
+  const structure = readStructure(lines, opensWithHeading);
   // A literal with a fixed shape: spreading an optional property in makes every section slower to build.
   const section: Section = {
     text,
@@ -50,7 +51,7 @@ interface Structure {
 }
 
 /** Headings, list items and code blocks: the lines whose kind says they are one. */
-function readStructure(lines: SectionLines, packed: Uint8Array, opensWithHeading: boolean): Structure {
+function readStructure(lines: SectionLines, opensWithHeading: boolean): Structure {
   const out: Structure = { heading: undefined, subheadings: [], listItems: [], codeBlocks: [] };
   const kinds = lines.kinds;
   let fenceStart = -1;
@@ -61,43 +62,32 @@ function readStructure(lines: SectionLines, packed: Uint8Array, opensWithHeading
   let indentedEnd = -1;
   let setextStart = -1;
 
-  const closeIndented = (): void => {
-    if (indentedStart >= 0) {
-      out.codeBlocks.push({ kind: 'indented', startLine: indentedStart, endLine: indentedEnd, info: '', fence: '', closed: true, containsFenceLikeLine: false });
-      indentedStart = -1;
-    }
-  };
-  const addHeading = (found: Heading, firstLine: number): void => {
-    if (firstLine === 0 && opensWithHeading) out.heading = found;
-    else out.subheadings.push(found);
-  };
-
   const lineCount = kinds.length;
   for (let line = 0; line < lineCount; line++) {
     const kind = kinds[line]!;
     if (kind === LineKind.Text || kind === LineKind.Blank) {
       // The commonest lines: nothing structural to read, but an open block may end here.
-      if (kind === LineKind.Text) closeIndented();
+      if (kind === LineKind.Text) indentedStart = closeIndented(out, indentedStart, indentedEnd);
       if (fenceStart >= 0) {
         out.codeBlocks.push({ kind: 'fenced', startLine: fenceStart, endLine: line - 1, info: fenceInfo, fence: fenceMarker, closed: false, containsFenceLikeLine: fenceHasFenceLikeLine });
         fenceStart = -1;
       }
       continue;
     }
-    if (kind !== LineKind.IndentedCode) closeIndented();
+    if (kind !== LineKind.IndentedCode) indentedStart = closeIndented(out, indentedStart, indentedEnd);
 
     switch (kind) {
       case LineKind.Heading: {
         const content = lines.content(line);
         const indent = measureIndent(content).index;
         const level = atxLevel(content, indent);
-        if (level > 0) addHeading(atxHeading(content, line, indent, level), line);
+        if (level > 0) addHeading(out, atxHeading(content, line, indent, level), line, opensWithHeading);
         else if (setextStart < 0) setextStart = line; // The first text line of a setext heading; the underline completes it.
         break;
       }
       case LineKind.SetextUnderline: {
         const start = setextStart >= 0 ? setextStart : line;
-        addHeading(setextHeading(lines, start, line, levelOf(packed[line]!)), start);
+        addHeading(out, setextHeading(lines, start, line, setextLevel(lines.content(line))), start, opensWithHeading);
         setextStart = -1;
         break;
       }
@@ -137,12 +127,28 @@ function readStructure(lines: SectionLines, packed: Uint8Array, opensWithHeading
       fenceStart = -1;
     }
   }
-  closeIndented();
+  indentedStart = closeIndented(out, indentedStart, indentedEnd);
   if (fenceStart >= 0) {
     out.codeBlocks.push({ kind: 'fenced', startLine: fenceStart, endLine: lineCount - 1, info: fenceInfo, fence: fenceMarker, closed: false, containsFenceLikeLine: fenceHasFenceLikeLine });
   }
   setListItemEnds(out.listItems, kinds, lines);
   return out;
+}
+
+/** Records the indented code block running from `start` (if one is open); returns the closed state, -1. */
+function closeIndented(out: Structure, start: number, end: number): number {
+  if (start >= 0) out.codeBlocks.push({ kind: 'indented', startLine: start, endLine: end, info: '', fence: '', closed: true, containsFenceLikeLine: false });
+  return -1;
+}
+
+/** `=` underlines make level 1, `-` underlines level 2 (the scanner only marks real underlines). */
+function setextLevel(underline: string): number {
+  return underline.charCodeAt(measureIndent(underline).index) === 0x3d ? 1 : 2;
+}
+
+function addHeading(out: Structure, found: Heading, firstLine: number, opensWithHeading: boolean): void {
+  if (firstLine === 0 && opensWithHeading) out.heading = found;
+  else out.subheadings.push(found);
 }
 
 /**

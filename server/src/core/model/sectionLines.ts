@@ -10,7 +10,8 @@ const NO_SPANS: ReadonlyArray<[number, number]> = Object.freeze([]) as unknown a
 export class SectionLines {
   /** One LineKind per line. */
   readonly kinds: Uint8Array;
-  private readonly spans = new Map<number, ReadonlyArray<[number, number]>>();
+  /** Spans of the lines asked about that have a backtick; made on the first such line. */
+  private spans: Map<number, ReadonlyArray<[number, number]>> | undefined;
   /** The last backtick search: from where, and what it found (-1: none after that point). */
   private tickFrom = Number.POSITIVE_INFINITY;
   private tickAt = -1;
@@ -18,11 +19,11 @@ export class SectionLines {
   constructor(
     readonly text: string,
     private readonly starts: readonly number[],
+    /** The scanner's packed line classes; taken over and turned into kinds in place. */
     packed: Uint8Array,
   ) {
-    const kinds = new Uint8Array(packed.length);
-    for (let i = 0; i < packed.length; i++) kinds[i] = kindOf(packed[i]!);
-    this.kinds = kinds;
+    for (let i = 0; i < packed.length; i++) packed[i] = kindOf(packed[i]!);
+    this.kinds = packed;
   }
 
   get count(): number {
@@ -70,6 +71,7 @@ export class SectionLines {
       this.tickAt = this.text.indexOf('`', start);
     }
     if (this.tickAt < 0 || this.tickAt >= end) return NO_SPANS;
+    this.spans ??= new Map();
     let spans = this.spans.get(line);
     if (!spans) {
       spans = codeSpans(this.text.slice(start, end));

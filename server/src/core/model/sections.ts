@@ -34,13 +34,18 @@ export function scanSections(text: string, startOffset: number, startLine: numbe
   const close = (count: number): void => {
     const end = count < offsets.length ? offsets[count]! : text.length;
     const starts = new Array<number>(count);
-    for (let i = 0; i < count; i++) starts[i] = offsets[i]! - sectionOffset;
-    const section = buildSection(text.slice(sectionOffset, end), starts, Uint8Array.from(packed.slice(0, count)), opensWithHeading);
+    const kinds = new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
+      starts[i] = offsets[i]! - sectionOffset;
+      kinds[i] = packed[i]!;
+    }
+    const section = buildSection(text.slice(sectionOffset, end), starts, kinds, opensWithHeading);
     sections.push({ line: sectionLine, offset: sectionOffset, section });
     sectionOffset = end;
     sectionLine += count;
-    offsets = offsets.slice(count);
-    packed = packed.slice(count);
+    // A section usually closes at the line that opens the next one, so little is carried over.
+    offsets = count === offsets.length ? [] : offsets.slice(count);
+    packed = count === packed.length ? [] : packed.slice(count);
     opensWithHeading = true;
   };
 
