@@ -38,13 +38,14 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
   const directives = readDirectives(plan);
   const cacheKey = `${profile.id}|${resolved.variant ?? ''}|${rulesSignature(config)}`;
   const slots = sections.map((entry) => cachedReportsOf(entry.placed.section, cacheKey, entry.spec?.key ?? ''));
+  const sectionByKey = (key: string): ResolvedSection | undefined => byKey.get(key);
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
     const rule = RULES[ruleIndex]!;
     if (rule.profiles && !rule.profiles.includes(profile.id)) continue;
     const setting = ruleSetting(config, rule);
     const severity = effectiveSeverity(rule, setting);
     if (severity === 'off') continue;
-    const ruleOptions = setting?.options ?? {};
+    const ruleOptions = setting?.options ?? NO_OPTIONS;
     let reported = 0;
     let withheld = 0;
     let lastRange: Report['range'] | undefined;
@@ -61,17 +62,8 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
     };
     try {
       if (rule.check) {
-        const context: PlanContext = {
-          plan,
-          profile,
-          ...(resolved.variant ? { variant: resolved.variant } : {}),
-          sections,
-          section: (key) => byKey.get(key),
-          options: ruleOptions,
-          now,
-          ...(options.path ? { path: options.path } : {}),
-          toDocument: shiftRange,
-        };
+        // One shape for every rule; absent optional fields read as undefined either way.
+        const context: PlanContext = { plan, profile, variant: resolved.variant, sections, section: sectionByKey, options: ruleOptions, now, path: options.path, toDocument: shiftRange };
         rule.check(context, push);
       }
       if (rule.checkSection) {
@@ -126,6 +118,7 @@ interface SectionCache {
 
 const sectionCaches = new WeakMap<Section, SectionCache>();
 const NO_REPORTS: readonly Report[] = Object.freeze([]);
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 function cachedReportsOf(section: Section, key: string, specKey: string): Array<readonly Report[] | undefined> {
   const cache = sectionCaches.get(section);
