@@ -3,7 +3,7 @@
  * and built as a {@link Range} only when read. A plan holds tens of thousands of these, and three
  * objects per range were half of the memory a parsed plan took.
  */
-import type { CheckboxState, Entry, Link, LinkKind, ListItem, Range, Timestamp, TimestampFormat } from './types';
+import type { CheckboxState, Entry, Heading, Link, LinkKind, ListItem, Range, Timestamp, TimestampFormat } from './types';
 
 /** A range within one line, as a fresh object (callers may keep or change it). */
 export function lineRange(line: number, start: number, end: number): Range {
@@ -89,5 +89,30 @@ export class LinkNode implements Link {
 
   get range(): Range {
     return lineRange(this.line, this.startCharacter, this.endCharacter);
+  }
+}
+
+export class HeadingNode implements Heading {
+  constructor(
+    readonly level: number,
+    readonly text: string,
+    readonly line: number,
+    readonly setext: boolean,
+    /** Where the heading starts on its first line (after indentation). */
+    readonly startCharacter: number,
+    /** Its last line (the underline for setext headings) and where that line's content ends. */
+    readonly endLine: number,
+    readonly endCharacter: number,
+    /** The text's columns on the first line. */
+    readonly textStart: number,
+    readonly textEnd: number,
+  ) {}
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } };
+  }
+
+  get textRange(): Range {
+    return lineRange(this.line, this.textStart, this.textEnd);
   }
 }

@@ -13,7 +13,7 @@ import { measureIndent } from './lines';
 import { findEntry, findLinks, insideSpans } from './inline';
 import { findTimestamps } from './timestamps';
 import { SectionLines } from './sectionLines';
-import { EntryNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
+import { EntryNode, HeadingNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
 
 /** Lines longer than this are not searched for entries (no real entry line is this long). */
 const MAX_ENTRY_LINE = 4000;
@@ -31,16 +31,23 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
     text,
     lineStarts,
     lineKinds: lines.kinds,
-    subheadings: structure.subheadings,
-    listItems: structure.listItems,
-    entries: readEntries(lines),
-    timestamps: readTimestamps(lines),
-    links: readLinks(lines),
-    codeBlocks: structure.codeBlocks,
-    comments: readComments(lines),
+    subheadings: orEmpty(structure.subheadings),
+    listItems: orEmpty(structure.listItems),
+    entries: orEmpty(readEntries(lines)),
+    timestamps: orEmpty(readTimestamps(lines)),
+    links: orEmpty(readLinks(lines)),
+    codeBlocks: orEmpty(structure.codeBlocks),
+    comments: orEmpty(readComments(lines)),
   };
   if (structure.heading) (section as { heading?: Heading }).heading = structure.heading;
   return section;
+}
+
+/** Most sections lack most kinds of item; they all share one empty list instead of holding their own. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function orEmpty<T>(items: readonly T[]): readonly T[] {
+  return items.length === 0 ? NONE : items;
 }
 
 interface Structure {
@@ -284,14 +291,7 @@ function atxHeading(content: string, line: number, indent: number, level: number
     end = hashes;
     while (end > start && (content[end - 1] === ' ' || content[end - 1] === '\t')) end--;
   }
-  return {
-    level,
-    text: content.slice(start, end),
-    line,
-    range: span(line, indent, content.length),
-    textRange: span(line, start, end),
-    setext: false,
-  };
+  return new HeadingNode(level, content.slice(start, end), line, false, indent, line, content.length, start, end);
 }
 
 function setextHeading(lines: SectionLines, start: number, underline: number, level: number): Heading {
@@ -300,14 +300,7 @@ function setextHeading(lines: SectionLines, start: number, underline: number, le
   const first = lines.content(start);
   const indent = measureIndent(first).index;
   const firstEnd = first.trimEnd().length;
-  return {
-    level,
-    text: parts.join(' '),
-    line: start,
-    range: { start: { line: start, character: indent }, end: { line: underline, character: lines.contentEnd(underline) - lines.startOf(underline) } },
-    textRange: span(start, indent, firstEnd),
-    setext: true,
-  };
+  return new HeadingNode(level, parts.join(' '), start, true, indent, underline, lines.contentEnd(underline) - lines.startOf(underline), indent, firstEnd);
 }
 
 function listItem(content: string, line: number): ListItemNode {
@@ -351,14 +344,16 @@ function isBlank(code: number): boolean {
  * An item runs until the next item at the same or a shallower indent, a heading, or less-indented
  * text after a blank line. One pass with a stack, so deeply nested lists stay linear.
  */
+/** Ends every open item indented at least `indent` at `lastContent`. */
+function closeItemsFrom(open: ListItemNode[], indent: number, lastContent: number): void {
+  while (open.length > 0 && open[open.length - 1]!.indent >= indent) open.pop()!.endLine = lastContent;
+}
+
 function setListItemEnds(items: ListItemNode[], kinds: Uint8Array, lines: SectionLines): void {
   const open: ListItemNode[] = [];
   let next = 0;
   let lastContent = -1;
   let sawBlank = false;
-  const closeFrom = (indent: number): void => {
-    while (open.length > 0 && open[open.length - 1]!.indent >= indent) open.pop()!.endLine = lastContent;
-  };
   for (let line = 0; line < kinds.length; line++) {
     const kind = kinds[line]!;
     if (kind === LineKind.Blank) {
@@ -366,17 +361,17 @@ function setListItemEnds(items: ListItemNode[], kinds: Uint8Array, lines: Sectio
       continue;
     }
     if (kind === LineKind.Heading || kind === LineKind.SetextUnderline || kind === LineKind.ThematicBreak) {
-      closeFrom(0);
+      closeItemsFrom(open, 0, lastContent);
     } else if (next < items.length && items[next]!.line === line) {
-      closeFrom(items[next]!.indent);
+      closeItemsFrom(open, items[next]!.indent, lastContent);
       open.push(items[next++]!);
     } else if (sawBlank) {
-      closeFrom(measureIndent(lines.content(line)).columns);
+      closeItemsFrom(open, measureIndent(lines.content(line)).columns, lastContent);
     }
     lastContent = line;
     sawBlank = false;
   }
-  closeFrom(0);
+  closeItemsFrom(open, 0, lastContent);
 }
 
 function looksLikeFenceOpener(content: string, outer: string): boolean {
