@@ -6,7 +6,7 @@
  * line split, and it is always clean at a top-level heading, which is where sections start.
  */
 import { LineKind } from './types';
-import { measureIndent } from './lines';
+import { indentEnd, measureIndent } from './lines';
 
 /** Tag names that start an HTML block of CommonMark type 6. */
 const BLOCK_TAGS = new Set(
@@ -82,7 +82,9 @@ export class BlockScanner {
   scan(text: string): void {
     const lineNo = this.line++;
     this.setextStart = -1;
-    const { columns, index } = measureIndent(text);
+    const index = indentEnd(text);
+    // Most lines start at column 0; only indented ones need their columns counted (tabs).
+    const columns = index === 0 ? 0 : measureIndent(text).columns;
     const blank = index === text.length;
 
     if (this.fence) {

@@ -35,6 +35,17 @@ export function detectEol(text: string): '\n' | '\r\n' {
   return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
 }
 
+/** Where a line's content starts, after leading white space (and a byte order mark). */
+export function indentEnd(line: string): number {
+  let index = line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (index < line.length) {
+    const code = line.charCodeAt(index);
+    if (code !== 32 && code !== 9) break;
+    index++;
+  }
+  return index;
+}
+
 /** Width of leading white space in columns (tabs to multiples of four) and where content starts. */
 export function measureIndent(line: string): { columns: number; index: number } {
   let columns = 0;

@@ -9,7 +9,7 @@
 import { LineKind } from './types';
 import type { CheckboxState, CodeBlock, Comment, Entry, Heading, Link, Section, Timestamp } from './types';
 import { atxLevel, listMarker } from './blockScanner';
-import { measureIndent } from './lines';
+import { indentEnd, measureIndent } from './lines';
 import { findEntry, findLinks, insideSpans } from './inline';
 import { findTimestamps } from './timestamps';
 import { SectionLines } from './sectionLines';
@@ -86,7 +86,7 @@ function readStructure(lines: SectionLines, opensWithHeading: boolean): Structur
     switch (kind) {
       case LineKind.Heading: {
         const content = lines.content(line);
-        const indent = measureIndent(content).index;
+        const indent = indentEnd(content);
         const level = atxLevel(content, indent);
         if (level > 0) addHeading(out, atxHeading(content, line, indent, level), line, opensWithHeading);
         else if (setextStart < 0) setextStart = line; // The first text line of a setext heading; the underline completes it.
@@ -100,7 +100,7 @@ function readStructure(lines: SectionLines, opensWithHeading: boolean): Structur
       }
       case LineKind.FenceOpen: {
         const content = lines.content(line);
-        const indent = measureIndent(content).index;
+        const indent = indentEnd(content);
         let end = indent;
         while (end < content.length && content[end] === content[indent]) end++;
         fenceStart = line;
@@ -150,7 +150,7 @@ function closeIndented(out: Structure, start: number, end: number): number {
 
 /** `=` underlines make level 1, `-` underlines level 2 (the scanner only marks real underlines). */
 function setextLevel(underline: string): number {
-  return underline.charCodeAt(measureIndent(underline).index) === 0x3d ? 1 : 2;
+  return underline.charCodeAt(indentEnd(underline)) === 0x3d ? 1 : 2;
 }
 
 function addHeading(out: Structure, found: Heading, firstLine: number, opensWithHeading: boolean): void {
@@ -176,7 +176,7 @@ function readEntries(lines: SectionLines): Entry[] {
     const kind = lines.kinds[line]!;
     if (kind !== LineKind.Html && !isCodeLine(kind) && lines.contentEnd(line) - lines.startOf(line) <= MAX_ENTRY_LINE) {
       const content = lines.content(line);
-      const indent = measureIndent(content).index;
+      const indent = indentEnd(content);
       const entry = findEntry(content, indent);
       if (entry && !insideSpans(lines.codeSpans(line), entry.keyStart)) {
         entries.push(new EntryNode(line, entry.key, entry.value, entry.keyStart, entry.keyEnd, entry.valueStart, indent, entry.bulleted));
@@ -274,7 +274,7 @@ function span(line: number, start: number, end: number) {
 
 /** The text of an ATX heading line, as {@link Heading.text} reads it; '' when the line is not one. */
 export function atxHeadingText(content: string): string {
-  const indent = measureIndent(content).index;
+  const indent = indentEnd(content);
   const level = atxLevel(content, indent);
   return level > 0 ? atxHeading(content, 0, indent, level).text : '';
 }
@@ -298,13 +298,13 @@ function setextHeading(lines: SectionLines, start: number, underline: number, le
   const parts: string[] = [];
   for (let line = start; line < underline; line++) parts.push(lines.content(line).trim());
   const first = lines.content(start);
-  const indent = measureIndent(first).index;
+  const indent = indentEnd(first);
   const firstEnd = first.trimEnd().length;
   return new HeadingNode(level, parts.join(' '), start, true, indent, underline, lines.contentEnd(underline) - lines.startOf(underline), indent, firstEnd);
 }
 
 function listItem(content: string, line: number): ListItemNode {
-  const indent = measureIndent(content).index;
+  const indent = indentEnd(content);
   const marker = listMarker(content, indent)!;
   let i = indent;
   while (i < content.length && !isBlank(content.charCodeAt(i))) i++;
@@ -375,7 +375,7 @@ function setListItemEnds(items: ListItemNode[], kinds: Uint8Array, lines: Sectio
 }
 
 function looksLikeFenceOpener(content: string, outer: string): boolean {
-  const indent = measureIndent(content).index;
+  const indent = indentEnd(content);
   const char = outer[0];
   if (content[indent] !== '`' && content[indent] !== '~') return false;
   let end = indent;
