@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parsePlan } from '../../server/src/core/model/index';
+import { parsePlan, updatePlan } from '../../server/src/core/model/index';
 import { appendedHeadingParses } from '../../server/src/core/model/appendProbe';
 
 /** Lines that leave the block scanner in every state a section can end in. */
@@ -32,6 +32,27 @@ describe('appending a section after the last one', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+
+  it('answers the same for a last section that an edit left or rebuilt', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...LINES), { maxLength: 25 }),
+        fc.nat(),
+        fc.constantFrom(...LINES, '\n', '```\n', '## Decision Log\n'),
+        fc.constantFrom(...ADDITIONS),
+        (lines, at, inserted, addition) => {
+          const before = lines.join('\n') + '\n';
+          const offset = at % (before.length + 1);
+          const after = before.slice(0, offset) + inserted + before.slice(offset);
+          const plan = updatePlan(parsePlan(before), after, [{ start: offset, end: offset, insertedLength: inserted.length }]);
+          const last = plan.sections[plan.sections.length - 1]!.section;
+          assert.equal(appendedHeadingParses(last, addition, 'Decision Log'), byParsing(last.text, addition, 'Decision Log'), JSON.stringify({ before, after, addition }));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 

@@ -15,6 +15,11 @@ import { parsePlan } from './parse';
 
 const endStates = new WeakMap<Section, BlockScanner>();
 
+/** Keeps the scanner that just read `section` to the end of the text, sparing a second scan later. */
+export function rememberEndState(section: Section, scanner: BlockScanner): void {
+  endStates.set(section, scanner.clone());
+}
+
 /** The scanner as it stands after the last line of `section` (scanned from a clean start, as parsing does). */
 function endStateOf(section: Section): BlockScanner {
   let state = endStates.get(section);

@@ -8,6 +8,7 @@ import type { PlacedSection } from './types';
 import { BlockScanner, isTopLevel, kindOf, levelOf, packLine } from './blockScanner';
 import { LineEndCursor } from './lines';
 import { buildSection } from './section';
+import { rememberEndState } from './appendProbe';
 
 /** Says whether a new section found at `offset`/`line` lets the scan stop and reuse what follows. */
 export type ResyncCheck = (offset: number, line: number) => boolean;
@@ -83,5 +84,7 @@ export function scanSections(text: string, startOffset: number, startLine: numbe
     if (pos === contentEnd) break;
   }
   close(offsets.length);
+  // The scanner started clean at the last section's first line, so its state now is that section's own.
+  rememberEndState(sections[sections.length - 1]!.section, scanner);
   return { sections };
 }
