@@ -21,7 +21,7 @@ export interface CliOptions {
   readonly maxWarnings?: number;
   readonly quiet: boolean;
   readonly color: boolean;
-  /** Worker threads to use: a number, or undefined for automatic. 0 or 1 means none. */
+  /** Threads that check files, the main thread included: a number, or undefined for automatic. 0 or 1 means no workers. */
   readonly concurrency?: number;
   readonly help: boolean;
   readonly version: boolean;

@@ -35,11 +35,24 @@ const CANNOT_READ = (file: string, reason: string): string => `cannot read the c
 export function createConfigSource(explicitPath: string | undefined, overrides: ConfigOverrides): ConfigSource {
   const explicit = explicitPath ? readExplicit(path.resolve(explicitPath)) : undefined;
   const loader = new ConfigLoader();
+  // The search for a configuration file depends only on the file's folder, and a run does not
+  // watch for edits, so each folder is looked up once: a tree of thousands of plans in a few
+  // folders would otherwise stat every candidate name in every parent folder for every file.
+  const byFolder = new Map<string, FileConfig>();
+  const resolve = (absolutePath: string): FileConfig => {
+    const result = explicit ?? loader.load(absolutePath);
+    failOnProblems(result);
+    return { config: applyOverrides(result.config, overrides), ...(result.path ? { source: result.path } : {}) };
+  };
   return {
     forFile(absolutePath) {
-      const result = explicit ?? loader.load(absolutePath);
-      failOnProblems(result);
-      return { config: applyOverrides(result.config, overrides), ...(result.path ? { source: result.path } : {}) };
+      const folder = path.dirname(absolutePath);
+      let found = byFolder.get(folder);
+      if (!found) {
+        found = resolve(absolutePath);
+        byFolder.set(folder, found);
+      }
+      return found;
     },
   };
 }

@@ -24,7 +24,8 @@ Options:
   -q, --quiet              report errors only
       --no-color           plain output (also when NO_COLOR is set or output is not a terminal)
       --color              colour even when output is not a terminal
-      --concurrency <n>    worker threads for large trees: a number, auto (default) or off
+      --concurrency <n>    threads checking large trees, this one included: a number,
+                           auto (default: one per core from 200 files) or off
   -v, --version            print the version
   -h, --help               print this help
 

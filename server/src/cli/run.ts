@@ -1,5 +1,5 @@
 /**
- * One run of execplan-lint: arguments -> files -> checks (on worker threads for large trees) ->
+ * One run of execplan-lint: arguments -> files -> checks (shared with worker threads for large trees) ->
  * registry checks (once every plan's status is known) -> output -> exit status.
  */
 import * as os from 'node:os';
@@ -16,9 +16,8 @@ import { ConfigError, createConfigSource } from './configSource';
 import type { ConfigSource } from './configSource';
 import { resolveTargets } from './targets';
 import type { Target } from './targets';
-import { checkTarget } from './checkTarget';
 import type { CheckOutcome, CheckTask } from './checkTarget';
-import { checkOnWorkers } from './workerPool';
+import { checkInParallel, threadCount } from './workerPool';
 import { createProgress } from './progress';
 import { summarize } from './report';
 import type { FileReport, RunReport } from './report';
@@ -32,9 +31,6 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-/** Below this many files, starting threads costs more than it saves. */
-const PARALLEL_THRESHOLD = 200;
-const MAX_WORKERS = 8;
 /** A file name that stands for "a file in this folder" when looking up the folder's configuration. */
 const CWD_PROBE = '.execplan-lint';
 
@@ -118,19 +114,8 @@ export async function runCli(io: CliIo): Promise<number> {
   }
 
   const progress = createProgress(tasks.length, io.stderr, io.stderr.isTTY === true);
-  const workers = workerCount(options.concurrency, tasks.length);
-  let outcomes: CheckOutcome[];
-  if (workers >= 2) {
-    outcomes = await checkOnWorkers(io.workerScript, tasks, workers, (done) => progress.update(done));
-  } else {
-    outcomes = [];
-    for (const task of tasks) {
-      outcomes.push(checkTarget(task));
-      progress.update(outcomes.length);
-      // Let the progress line reach the terminal during long synchronous runs.
-      if (outcomes.length % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  }
+  const threads = threadCount(options.concurrency, tasks.length, availableCores());
+  const outcomes = await checkInParallel(io.workerScript, tasks, threads, (done) => progress.update(done));
   progress.finish();
 
   const registryFindings = await checkRegistries(targets, tasks, outcomes, maxFileSize, globs);
@@ -209,11 +194,8 @@ async function checkRegistries(targets: readonly Target[], tasks: readonly Check
   return results;
 }
 
-function workerCount(requested: number | undefined, files: number): number {
-  if (requested !== undefined) return requested;
-  if (files < PARALLEL_THRESHOLD) return 0;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.min(MAX_WORKERS, Math.max(0, cores - 1), Math.ceil(files / 50));
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 /** Tests pin the clock with EXECPLAN_NOW (an RFC 3339 time), as the language server does. */
