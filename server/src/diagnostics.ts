@@ -13,21 +13,18 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries for its code actions: the fixes, computed for `version`. */
+/**
+ * What a diagnostic carries for its code actions: the fixes, computed for `version`. A finding's own
+ * data stays on the server: nothing on the client reads it, and a big plan publishes hundreds of these.
+ */
 export interface DiagnosticData {
   readonly version: number;
   readonly ruleName: string;
   readonly fixes?: Finding['fixes'];
-  readonly details?: Finding['data'];
 }
 
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = {
-    version,
-    ruleName: finding.ruleName,
-    ...(finding.fixes ? { fixes: finding.fixes } : {}),
-    ...(finding.data ? { details: finding.data } : {}),
-  };
+  const data: DiagnosticData = finding.fixes ? { version, ruleName: finding.ruleName, fixes: finding.fixes } : { version, ruleName: finding.ruleName };
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITIES[finding.severity],

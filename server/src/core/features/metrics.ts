@@ -3,10 +3,9 @@
  * depends on, how many acceptance criteria can be checked by running something, and how many
  * decisions and discoveries point at evidence.
  */
-import type { ListItem, PlanDocument } from '../model/types';
-import { lineText } from '../model/lookup';
+import type { ListItem, PlanDocument, Section } from '../model/types';
+import { sectionLine } from '../profiles/planQueries';
 import type { LintResult } from '../engine';
-import type { ResolvedSection } from '../rules/types';
 import { externalDependencyCount } from '../safety/metrics';
 
 /** A count of items that satisfy a property, out of all the items it applies to. */
@@ -40,34 +39,12 @@ export function planMetrics(plan: PlanDocument, result: LintResult): PlanMetrics
   };
 }
 
-export function acceptanceVerifiability(plan: PlanDocument, result: LintResult): Coverage {
-  let covered = 0;
-  let total = 0;
-  for (const entry of result.sections) {
-    if (!entry.spec || !VALIDATION_KEYS.includes(entry.spec.key)) continue;
-    for (const item of topLevelItems(entry)) {
-      total++;
-      const lines = itemLines(plan, entry, item);
-      const keys = entryKeysWithin(entry, item);
-      const hasCommand = [...keys].some((key) => COMMAND_KEYS.has(key)) || lines.some((text) => /`[^`]+`/.test(text));
-      const hasExpected = [...keys].some((key) => EXPECTED_KEYS.has(key)) || lines.some((text) => EXPECTED_PROSE.test(text));
-      if (hasCommand && hasExpected) covered++;
-    }
-  }
-  return { covered, total };
+export function acceptanceVerifiability(_plan: PlanDocument, result: LintResult): Coverage {
+  return sumOver(result, VALIDATION_KEYS, sectionAcceptance);
 }
 
-export function evidenceCoverage(plan: PlanDocument, result: LintResult): Coverage {
-  let covered = 0;
-  let total = 0;
-  for (const entry of result.sections) {
-    if (!entry.spec || !CLAIM_KEYS.includes(entry.spec.key)) continue;
-    for (const item of topLevelItems(entry)) {
-      total++;
-      if (itemLines(plan, entry, item).some((text) => EVIDENCE.test(text))) covered++;
-    }
-  }
-  return { covered, total };
+export function evidenceCoverage(_plan: PlanDocument, result: LintResult): Coverage {
+  return sumOver(result, CLAIM_KEYS, sectionEvidence);
 }
 
 /** A coverage as a whole percentage, or undefined when nothing is counted. */
@@ -75,24 +52,76 @@ export function coveragePercent(coverage: Coverage): number | undefined {
   return coverage.total === 0 ? undefined : Math.round((coverage.covered / coverage.total) * 100);
 }
 
+/**
+ * Adds up a per-section coverage over the sections recognised as one of `keys`. Each section's
+ * share is cached with it, so the status sent after every edit reads only the sections that changed.
+ */
+function sumOver(result: LintResult, keys: readonly string[], ofSection: (section: Section) => Coverage): Coverage {
+  let covered = 0;
+  let total = 0;
+  for (const entry of result.sections) {
+    if (!entry.spec || !keys.includes(entry.spec.key)) continue;
+    const share = ofSection(entry.placed.section);
+    covered += share.covered;
+    total += share.total;
+  }
+  return { covered, total };
+}
+
+const acceptanceCache = new WeakMap<Section, Coverage>();
+const evidenceCache = new WeakMap<Section, Coverage>();
+
+function sectionAcceptance(section: Section): Coverage {
+  let coverage = acceptanceCache.get(section);
+  if (coverage) return coverage;
+  let covered = 0;
+  const items = topLevelItems(section);
+  const keysByItem = entryKeysByItem(section, items);
+  items.forEach((item, index) => {
+    const lines = itemLines(section, item);
+    const keys = keysByItem[index]!;
+    const hasCommand = [...keys].some((key) => COMMAND_KEYS.has(key)) || lines.some((text) => /`[^`]+`/.test(text));
+    const hasExpected = [...keys].some((key) => EXPECTED_KEYS.has(key)) || lines.some((text) => EXPECTED_PROSE.test(text));
+    if (hasCommand && hasExpected) covered++;
+  });
+  coverage = { covered, total: items.length };
+  acceptanceCache.set(section, coverage);
+  return coverage;
+}
+
+function sectionEvidence(section: Section): Coverage {
+  let coverage = evidenceCache.get(section);
+  if (coverage) return coverage;
+  let covered = 0;
+  const items = topLevelItems(section);
+  for (const item of items) if (itemLines(section, item).some((text) => EVIDENCE.test(text))) covered++;
+  coverage = { covered, total: items.length };
+  evidenceCache.set(section, coverage);
+  return coverage;
+}
+
 /** List items at the section's shallowest list indent: one per criterion, decision or discovery. */
-export function topLevelItems(entry: ResolvedSection): ListItem[] {
-  const items = entry.placed.section.listItems;
+export function topLevelItems(section: Section): ListItem[] {
+  const items = section.listItems;
   let indent = Infinity;
   for (const item of items) indent = Math.min(indent, item.indent);
   return items.filter((item) => item.indent === indent);
 }
 
-function itemLines(plan: PlanDocument, entry: ResolvedSection, item: ListItem): string[] {
+function itemLines(section: Section, item: ListItem): string[] {
   const lines: string[] = [];
-  for (let line = item.line; line <= item.endLine; line++) lines.push(lineText(plan, entry.placed.line + line));
+  for (let line = item.line; line <= item.endLine; line++) lines.push(sectionLine(section, line));
   return lines;
 }
 
-function entryKeysWithin(entry: ResolvedSection, item: ListItem): Set<string> {
-  const keys = new Set<string>();
-  for (const found of entry.placed.section.entries) {
-    if (found.line >= item.line && found.line <= item.endLine) keys.add(found.key.toLowerCase());
-  }
-  return keys;
+/** The lower-cased keys of the entries on each item's lines, in one pass (entries and items are in line order). */
+function entryKeysByItem(section: Section, items: readonly ListItem[]): Array<Set<string>> {
+  const entries = section.entries;
+  let first = 0;
+  return items.map((item) => {
+    while (first < entries.length && entries[first]!.line < item.line) first++;
+    const keys = new Set<string>();
+    for (let i = first; i < entries.length && entries[i]!.line <= item.endLine; i++) keys.add(entries[i]!.key.toLowerCase());
+    return keys;
+  });
 }

@@ -73,7 +73,7 @@ function sectionSymbol(plan: PlanDocument, entry: ResolvedSection, heading: Head
     const statusEntry = section.entries.find((found) => found.key.toLowerCase() === 'status' && !found.bulleted);
     detail = [statusEntry?.value || status, OPEN_ITEMS(open.length)].filter(Boolean).join(' · ');
   } else if (entry.spec?.key === 'decision-log') {
-    const items = topLevelItems(entry);
+    const items = topLevelItems(section);
     for (const item of items) children.push(itemSymbol(plan, base, item, 'decision', decisionText(entry, item)));
     detail = DECISIONS(items.length);
   } else if (entry.spec && entry.spec.name !== heading.text) {

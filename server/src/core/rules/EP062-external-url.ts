@@ -2,9 +2,9 @@
 import type { Rule } from './types';
 import { findExternalDependencies } from '../safety/externalUrls';
 
+// One line in the Problems view: a plan can hold hundreds of these, and the rule's page explains the snapshot format.
 const message = (host: string): string =>
-  `External URL (${host}) outside See Also / References with no snapshot in the plan. An executor may not reach it, and it can change: ` +
-  'copy what the plan needs into a Research Snapshot (Retrieved: <time>, Source: <this URL>, Notes: <what it says>) or move the link under `## References`.';
+  `External URL (${host}) with no snapshot in the plan: an executor may not reach it and it can change. Add a Research Snapshot (Retrieved:, Source:, Notes:) or move the link under \`## References\`.`;
 
 export const externalUrl: Rule = {
   id: 'EP062',
