@@ -80,6 +80,48 @@ describe('incremental parse', () => {
     );
   });
 
+  it('equals a full parse after typing inside one line, where only that line is read again', function () {
+    this.timeout(180_000);
+    /** Characters that change what a line holds without breaking it: entries, stamps, links, comments, code, markers. */
+    const typed = fc.constantFrom('x', ' ', ':', '-', '`', '<!--', '-->', '<', '>', '2025-11-22T14:00:00Z', 'https://a.example/x', '](u)', '[x]', '```', '#', '\t', '😀', 'Status: ', '|', '*');
+    let edits = 0;
+    fc.assert(
+      fc.property(documentArbitrary, fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: typed }), { minLength: 1, maxLength: 10 }), (initial, steps) => {
+        let text = initial;
+        let plan = parsePlan(text);
+        for (const step of steps) {
+          // Keep the edit inside one line: start on a line and remove nothing past its end.
+          const start = text.length === 0 ? 0 : step.at % (text.length + 1);
+          let end = start;
+          while (end < text.length && end - start < step.remove && text[end] !== '\n' && text[end] !== '\r') end++;
+          const next = text.slice(0, start) + step.insert + text.slice(end);
+          plan = updatePlan(plan, next, [{ start, end, insertedLength: step.insert.length }]);
+          text = next;
+          assert.deepEqual(snapshot(plan), snapshot(parsePlan(text)));
+          edits++;
+        }
+      }),
+      { numRuns: Number(process.env.EXECPLAN_PROPERTY_RUNS ?? 400) },
+    );
+    assert.ok(edits >= 1000, `ran ${edits} edits`);
+  });
+
+  it('keeps the other lines of a long section when a character is typed in one of them', () => {
+    const items = Array.from({ length: 50 }, (_, i) => `- [x] 2025-11-22T14:${String(i).padStart(2, '0')}:00Z - step ${i} in \`src/a.ts\``).join('\n');
+    const text = `# PLAN: t\n\n## Progress\n\n${items}\n\n## Decision Log\n- d\n`;
+    const before = parsePlan(text);
+    const at = text.indexOf('step 25') + 'step '.length;
+    const after = updatePlan(before, text.slice(0, at) + '9' + text.slice(at), [{ start: at, end: at, insertedLength: 1 }]);
+    const progressOf = (plan: PlanDocument) => plan.sections.find((placed) => placed.section.heading?.text === 'Progress')!.section;
+    const old = progressOf(before);
+    const now = progressOf(after);
+    assert.notEqual(now, old);
+    assert.equal(now.listItems[0], old.listItems[0], 'an item on another line is the same object');
+    assert.equal(now.listItems[25]!.text, '2025-11-22T14:25:00Z - step 925 in `src/a.ts`');
+    assert.equal(now.timestamps[49], old.timestamps[49]);
+    assert.deepEqual(snapshot(after), snapshot(parsePlan(text.slice(0, at) + '9' + text.slice(at))));
+  });
+
   it('reuses sections the edit did not touch', () => {
     const text = '# PLAN: t\n\n## Progress\nStatus: DONE\n\n## Decision Log\n- d\n\n## Outcomes & Retrospective\nDone.\n';
     const before = parsePlan(text);

@@ -8,6 +8,7 @@ import type { PlacedSection, PlanDocument } from './types';
 import { locateFrontmatter, parseFrontmatter } from './frontmatter';
 import { assemble, parsePlan } from './parse';
 import { scanSections } from './sections';
+import { editWithinLine } from './lineEdit';
 
 /** One replacement, with offsets in the text as it was just before this change. */
 export interface TextChange {
@@ -70,6 +71,10 @@ export function updatePlan(previous: PlanDocument, text: string, changes: readon
   }
 
   const old = previous.sections;
+  if (changes.length === 1) {
+    const typed = withinOneLine(previous, text, changes[0]!);
+    if (typed) return typed;
+  }
   let k = sectionAt(old, start);
   // An edit on a section's heading lines can unmake the heading (or, on the line before it, make
   // a setext heading), so start one section earlier when the edit touches them.
@@ -98,6 +103,23 @@ export function updatePlan(previous: PlanDocument, text: string, changes: readon
       sections.push({ line: placed.line + reuseLineDelta, offset: placed.offset + delta, section: placed.section });
     }
   }
+  return assemble(text, previous.frontmatter, previous.bodyStartLine, previous.bodyStartOffset, sections);
+}
+
+/** The plan after an edit inside one line of one section, or undefined when the edit is not that simple. */
+function withinOneLine(previous: PlanDocument, text: string, change: TextChange): PlanDocument | undefined {
+  const old = previous.sections;
+  const k = sectionAt(old, change.start);
+  const placed = old[k]!;
+  const next = old[k + 1];
+  if (change.start < placed.offset || change.end > (next ? next.offset : previous.text.length)) return undefined;
+  const inserted = text.slice(change.start, change.start + change.insertedLength);
+  const section = editWithinLine(placed, next, previous.text, text, change.start, change.end, inserted);
+  if (!section) return undefined;
+  const delta = change.insertedLength - (change.end - change.start);
+  const sections: PlacedSection[] = old.slice(0, k);
+  sections.push({ line: placed.line, offset: placed.offset, section });
+  for (let j = k + 1; j < old.length; j++) sections.push({ line: old[j]!.line, offset: old[j]!.offset + delta, section: old[j]!.section });
   return assemble(text, previous.frontmatter, previous.bodyStartLine, previous.bodyStartOffset, sections);
 }
 

@@ -1,0 +1,186 @@
+/**
+ * The fast path for the commonest edit: typing inside one line. When the edit adds or removes no
+ * line break and every line of the section keeps its block kind, only the edited line's items can
+ * differ; the other lines' items are kept as they are (their positions are line-relative), so a
+ * keystroke in a 600 KB section costs one pass of the block scanner instead of a rebuild. Anything
+ * else (a heading, fence or list marker touched, a line's kind changed) returns undefined and the
+ * caller rebuilds the section. The incremental property test holds the result to a full parse.
+ */
+import { LineKind } from './types';
+import type { Comment, Entry, Link, ListItem, PlacedSection, Section, Timestamp } from './types';
+import { BlockScanner, isTopLevel, kindOf, levelOf, packLine } from './blockScanner';
+import { indentEnd, LineEndCursor, lineOfOffset, measureIndent } from './lines';
+import { buildSection } from './section';
+import { EntryNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
+
+/** Kinds whose items span lines or depend on the line's exact text in ways a one-line rebuild cannot see. */
+const UNSAFE_KINDS = new Set<number>([LineKind.Heading, LineKind.SetextUnderline, LineKind.FenceOpen, LineKind.FenceBody, LineKind.FenceClose]);
+
+/**
+ * The section `placed` after replacing `[start, end)` (offsets in the old document) with
+ * `inserted`, or undefined when the edit is not confined to one line whose kind stays the same.
+ */
+export function editWithinLine(
+  placed: PlacedSection,
+  next: PlacedSection | undefined,
+  oldText: string,
+  newText: string,
+  start: number,
+  end: number,
+  inserted: string,
+): Section | undefined {
+  const nextOffset = next ? next.offset : oldText.length;
+  if (hasLineBreak(inserted) || hasLineBreak(oldText.slice(start, end))) return undefined;
+  const old = placed.section;
+  const localStart = start - placed.offset;
+  const line = lineOfOffset(old.lineStarts, localStart);
+  // The first line opens the section (its heading); a change there can unmake the section.
+  if (line === 0 || UNSAFE_KINDS.has(old.lineKinds[line]!)) return undefined;
+  const lineStart = old.lineStarts[line]!;
+  const oldLineEnd = lineContentEndIn(old.text, lineStart);
+  if (end - placed.offset > oldLineEnd) return undefined;
+
+  const delta = inserted.length - (end - start);
+  const text = newText.slice(placed.offset, nextOffset + delta);
+  const newLineEnd = oldLineEnd + delta;
+  const oldLine = old.text.slice(lineStart, oldLineEnd);
+  const newLine = text.slice(lineStart, newLineEnd);
+  // Indentation decides list containers and where items end: a change there needs the full rebuild.
+  if (indentEnd(oldLine) !== indentEnd(newLine) || measureIndent(oldLine).columns !== measureIndent(newLine).columns) return undefined;
+  const scanner = scanWithSameKinds(text, old.lineKinds, old.heading !== undefined);
+  if (!scanner || (next && !stillOpens(scanner, old.lineKinds.length, next, newText, nextOffset + delta))) return undefined;
+
+  const lineStarts = old.lineStarts.slice();
+  for (let i = line + 1; i < lineStarts.length; i++) lineStarts[i] = lineStarts[i]! + delta;
+  const fresh = lineItems(newLine, old.lineKinds[line]!, line, old.listItems);
+  const section: Section = {
+    text,
+    lineStarts,
+    lineKinds: old.lineKinds,
+    subheadings: old.subheadings,
+    listItems: replaceLine(old.listItems, line, fresh.listItems),
+    entries: replaceLine(old.entries, line, fresh.entries),
+    timestamps: replaceLine(old.timestamps, line, fresh.timestamps),
+    links: replaceLine(old.links, line, fresh.links),
+    codeBlocks: old.codeBlocks,
+    comments: replaceLine(old.comments, line, fresh.comments),
+  };
+  if (old.heading) (section as { heading?: Section['heading'] }).heading = old.heading;
+  return section;
+}
+
+function hasLineBreak(text: string): boolean {
+  return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+}
+
+function lineContentEndIn(text: string, start: number): number {
+  return new LineEndCursor(text).contentEnd(start);
+}
+
+/** Scans `text` from a clean start; the scanner at its end when every line kept its kind, else undefined. */
+function scanWithSameKinds(text: string, kinds: Uint8Array, opensWithHeading: boolean): BlockScanner | undefined {
+  const scanner = new BlockScanner();
+  const ends = new LineEndCursor(text);
+  const packed: number[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const end = ends.contentEnd(pos);
+    scanner.scan(text.slice(pos, end));
+    const value = scanner.packed;
+    if (kindOf(value) === LineKind.SetextUnderline) {
+      // Its paragraph lines are heading lines now, as the section scanner marks them.
+      for (let i = Math.max(0, scanner.setextStart); i < packed.length; i++) packed[i] = packLine(LineKind.Heading, levelOf(value), isTopLevel(value));
+    }
+    if (opensNewSection(value, packed.length, scanner.setextStart, opensWithHeading)) return undefined;
+    packed.push(value);
+    pos = end;
+    if (text.charCodeAt(pos) === 13) pos++;
+    if (text.charCodeAt(pos) === 10) pos++;
+    if (pos === end) break;
+  }
+  if (packed.length !== kinds.length) return undefined;
+  for (let i = 0; i < packed.length; i++) if (kindOf(packed[i]!) !== kinds[i]) return undefined;
+  return scanner;
+}
+
+/**
+ * True when the next section's heading still opens a section after the edited one: the edit may
+ * have left a block open (an HTML comment, a fence) that would swallow it. Past a top-level heading
+ * the scanner's state is the same whatever came before, so checking the heading lines is enough.
+ */
+function stillOpens(scanner: BlockScanner, linesScanned: number, next: PlacedSection, newText: string, nextOffset: number): boolean {
+  const heading = next.section.heading;
+  if (!heading) return false;
+  const probe = scanner.clone();
+  const ends = new LineEndCursor(newText);
+  let pos = nextOffset;
+  const last = heading.setext ? heading.range.end.line : 0;
+  for (let line = 0; line <= last; line++) {
+    const end = ends.contentEnd(pos);
+    probe.scan(newText.slice(pos, end));
+    pos = end;
+    if (newText.charCodeAt(pos) === 13) pos++;
+    if (newText.charCodeAt(pos) === 10) pos++;
+  }
+  const value = probe.packed;
+  if (!isTopLevel(value) || levelOf(value) !== heading.level) return false;
+  return heading.setext ? kindOf(value) === LineKind.SetextUnderline && probe.setextStart === linesScanned : kindOf(value) === LineKind.Heading;
+}
+
+/**
+ * True when line `index` is a top-level level-1 or level-2 heading that is not the section's own
+ * (line 0, or the underline of its setext heading): a section boundary the edit created.
+ */
+function opensNewSection(value: number, index: number, setextStart: number, opensWithHeading: boolean): boolean {
+  const kind = kindOf(value);
+  if (!isTopLevel(value) || levelOf(value) > 2 || (kind !== LineKind.Heading && kind !== LineKind.SetextUnderline)) return false;
+  const firstLine = kind === LineKind.SetextUnderline ? Math.max(0, setextStart) : index;
+  return !(opensWithHeading && firstLine === 0);
+}
+
+interface LineItems {
+  readonly listItems: readonly ListItem[];
+  readonly entries: readonly Entry[];
+  readonly timestamps: readonly Timestamp[];
+  readonly links: readonly Link[];
+  readonly comments: readonly Comment[];
+}
+
+/** The items of one line, read as the section builder reads them, placed at `line`. */
+function lineItems(content: string, kind: number, line: number, oldItems: readonly ListItem[]): LineItems {
+  const alone = buildSection(content, [0], Uint8Array.of(kind), false);
+  const oldItem = oldItems.find((item) => item.line === line);
+  return {
+    listItems: alone.listItems.map((item) => {
+      const node = new ListItemNode(line, item.indent, item.marker, item.ordered, item.text, item.textRange.start.character, item.textRange.end.character);
+      // Where the item ends depends on the lines after it, which did not change.
+      node.endLine = oldItem ? oldItem.endLine : line;
+      if (item.checkbox) {
+        (node as { checkbox?: ListItem['checkbox'] }).checkbox = item.checkbox;
+        node.checkboxStart = item.checkboxRange!.start.character;
+      }
+      return node;
+    }),
+    entries: alone.entries.map((entry) => new EntryNode(line, entry.key, entry.value, entry.keyRange.start.character, entry.keyRange.end.character, entry.valueRange.start.character, entry.indent, entry.bulleted)),
+    timestamps: alone.timestamps.map((stamp) => {
+      const node = new TimestampNode(line, stamp.range.start.character, stamp.range.end.character, stamp.raw, stamp.format, stamp.epochMs, stamp.hasZone, stamp.inCode);
+      if (stamp.invalidReason) (node as { invalidReason?: string }).invalidReason = stamp.invalidReason;
+      return node;
+    }),
+    links: alone.links.map((link) => new LinkNode(line, link.range.start.character, link.range.end.character, link.url, link.kind, link.inCode)),
+    comments: alone.comments.map((comment) => ({ line, range: { start: { line, character: comment.range.start.character }, end: { line, character: comment.range.end.character } }, text: comment.text })),
+  };
+}
+
+/** `items` (in line order) with those on `line` replaced by `fresh`. */
+function replaceLine<T extends { readonly line: number }>(items: readonly T[], line: number, fresh: readonly T[]): readonly T[] {
+  let from = 0;
+  while (from < items.length && items[from]!.line < line) from++;
+  let to = from;
+  while (to < items.length && items[to]!.line === line) to++;
+  if (from === to && fresh.length === 0) return items;
+  const result = items.slice(0, from);
+  for (const item of fresh) result.push(item);
+  for (let i = to; i < items.length; i++) result.push(items[i]!);
+  return result;
+}
