@@ -9,7 +9,7 @@
 import { LineKind } from './types';
 import type { Comment, Entry, Link, ListItem, PlacedSection, Section, Timestamp } from './types';
 import { BlockScanner, isTopLevel, kindOf, levelOf, packLine } from './blockScanner';
-import { indentEnd, LineEndCursor, lineOfOffset, measureIndent } from './lines';
+import { indentEnd, LineEndCursor, lineContentEnd, lineOfOffset, measureIndent } from './lines';
 import { buildSection } from './section';
 import { EntryNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
 
@@ -37,7 +37,7 @@ export function editWithinLine(
   // The first line opens the section (its heading); a change there can unmake the section.
   if (line === 0 || UNSAFE_KINDS.has(old.lineKinds[line]!)) return undefined;
   const lineStart = old.lineStarts[line]!;
-  const oldLineEnd = lineContentEndIn(old.text, lineStart);
+  const oldLineEnd = lineContentEnd(old.text, lineStart);
   if (end - placed.offset > oldLineEnd) return undefined;
 
   const delta = inserted.length - (end - start);
@@ -71,10 +71,6 @@ export function editWithinLine(
 
 function hasLineBreak(text: string): boolean {
   return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
-}
-
-function lineContentEndIn(text: string, start: number): number {
-  return new LineEndCursor(text).contentEnd(start);
 }
 
 /** Scans `text` from a clean start; the scanner at its end when every line kept its kind, else undefined. */

@@ -4,6 +4,7 @@
  */
 import { kindOf } from './blockScanner';
 import { codeSpans } from './inline';
+import { lineOfOffset } from './lines';
 
 const NO_SPANS: ReadonlyArray<[number, number]> = Object.freeze([]) as unknown as ReadonlyArray<[number, number]>;
 
@@ -48,17 +49,9 @@ export class SectionLines {
     return this.text.slice(this.starts[line]!, this.contentEnd(line));
   }
 
-  /** The line holding `offset` (binary search over line starts). */
+  /** The line holding `offset`. */
   lineAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineOfOffset(this.starts, offset);
   }
 
   /** Inline code spans of `line`, in line columns. */
