@@ -48,17 +48,21 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
     const ruleOptions = setting?.options ?? NO_OPTIONS;
     let reported = 0;
     let withheld = 0;
-    let lastRange: Report['range'] | undefined;
-    const push = (report: Report): void => {
-      if (directives.isDisabled(rule.id, rule.name, report.range.start.line)) return;
+    let lastWithheld: Report | undefined;
+    let lastWithheldIn: PlacedSection | undefined;
+    /** Takes a report in document lines, or in the local lines of the section `placed` (moved only if it is listed). */
+    const push = (report: Report, placed?: PlacedSection): void => {
+      const line = report.range.start.line + (placed ? placed.line : 0);
+      if (directives.isDisabled(rule.id, rule.name, line)) return;
       // A rule that fires on every line of a huge plan says so once instead of flooding the editor.
       if (reported >= MAX_FINDINGS_PER_RULE) {
         withheld++;
-        lastRange = report.range;
+        lastWithheld = report;
+        lastWithheldIn = placed;
         return;
       }
       reported++;
-      findings.push({ ...withoutSecrets(report), ruleId: rule.id, ruleName: rule.name, severity });
+      findings.push({ ...withoutSecrets(placed ? shiftReport(placed, report) : report), ruleId: rule.id, ruleName: rule.name, severity });
     };
     try {
       if (rule.check) {
@@ -70,15 +74,15 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
         for (let i = 0; i < sections.length; i++) {
           const entry = sections[i]!;
           const reports = sectionReports(rule, ruleIndex, slots[i]!, entry, profile, resolved.variant, ruleOptions);
-          for (let r = 0; r < reports.length; r++) push(shiftReport(entry.placed, reports[r]!));
+          for (let r = 0; r < reports.length; r++) push(reports[r]!, entry.placed);
         }
       }
-      if (withheld > 0 && lastRange) {
+      if (withheld > 0 && lastWithheld) {
         findings.push({
           ruleId: rule.id,
           ruleName: rule.name,
           severity,
-          range: lastRange,
+          range: lastWithheldIn ? shiftRange(lastWithheldIn, lastWithheld.range) : lastWithheld.range,
           message: `${rule.id} (${rule.name}) found ${withheld} more problems in this plan that are not listed; fix the ones shown and check again.`,
         });
       }

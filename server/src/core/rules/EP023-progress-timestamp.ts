@@ -24,14 +24,13 @@ export const progressTimestamp: Rule = {
       }
       return;
     }
+    // One text for every entry: a Progress of thousands of untimed lines should not build thousands of copies.
+    const message = `This Progress entry has no timestamp; write it like \`${shape.example}\` so the pace of the work can be read from the plan.`;
     for (const item of topLevelItems(section)) {
       // The timestamp test is a table lookup; most entries pass it before their text is read.
       if (itemHasTimestamp(section, item.line) || isNothingYet(item.text)) continue;
       if (shape.itemTimestamps === 'done' && item.checkbox !== 'done') continue;
-      report({
-        range: item.textRange,
-        message: `This Progress entry has no timestamp; write it like \`${shape.example}\` so the pace of the work can be read from the plan.`,
-      });
+      report({ range: item.textRange, message });
     }
   },
 };

@@ -13,6 +13,8 @@ export const progressOrder: Rule = {
   checkSection(context, report) {
     if (context.spec?.key !== 'progress') return;
     const section = context.section;
+    // Order needs two timed entries; a Progress without times has nothing to compare.
+    if (section.timestamps.length < 2) return;
     const wanted = new Set<number>();
     if (context.profile.progress.entries === 'headings') {
       for (const heading of section.subheadings) if (heading.level === 3) wanted.add(heading.line);
