@@ -18,6 +18,6 @@ export function planStatus(uri: string, version: number, result: CheckResult, li
     ...(summary.status ? { status: summary.status } : {}),
     ...(summary.nextAction ? { nextAction: summary.nextAction } : {}),
     ...(summary.lastUpdateMs !== undefined ? { lastUpdateMs: summary.lastUpdateMs } : {}),
-    metrics: planMetrics(result.plan!, result.lint),
+    metrics: planMetrics(result.lint),
   };
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parsePlan, updatePlan } from '../../server/src/core/model/index';
+import { planSnapshot } from './planSnapshot';
 import type { PlanDocument, TextChange } from '../../server/src/core/model/index';
 
 /** Lines that exercise every block construct the scanner tracks. */
@@ -30,17 +31,6 @@ function apply(text: string, edit: Edit): { text: string; change: TextChange } {
   return { text: text.slice(0, start) + edit.insert + text.slice(end), change: { start, end, insertedLength: edit.insert.length } };
 }
 
-/** Everything a plan holds, in plain data, so two parses can be compared exactly. */
-function snapshot(plan: PlanDocument): unknown {
-  return {
-    lineCount: plan.lineCount,
-    eol: plan.eol,
-    bodyStartLine: plan.bodyStartLine,
-    bodyStartOffset: plan.bodyStartOffset,
-    frontmatter: plan.frontmatter ? { ...plan.frontmatter, fields: [...plan.frontmatter.fields.entries()] } : undefined,
-    sections: plan.sections.map((placed) => ({ line: placed.line, offset: placed.offset, ...placed.section, lineKinds: Array.from(placed.section.lineKinds) })),
-  };
-}
 
 describe('incremental parse', () => {
   it('equals a full parse after every edit, one change at a time', function () {
@@ -54,7 +44,7 @@ describe('incremental parse', () => {
           const next = apply(text, step);
           text = next.text;
           plan = updatePlan(plan, text, [next.change]);
-          assert.deepEqual(snapshot(plan), snapshot(parsePlan(text)));
+          assert.deepEqual(planSnapshot(plan), planSnapshot(parsePlan(text)));
           edits++;
         }
       }),
@@ -74,7 +64,7 @@ describe('incremental parse', () => {
           text = next.text;
           changes.push(next.change);
         }
-        assert.deepEqual(snapshot(updatePlan(parsePlan(initial), text, changes)), snapshot(parsePlan(text)));
+        assert.deepEqual(planSnapshot(updatePlan(parsePlan(initial), text, changes)), planSnapshot(parsePlan(text)));
       }),
       { numRuns: Number(process.env.EXECPLAN_PROPERTY_RUNS ?? 400) },
     );
@@ -97,7 +87,7 @@ describe('incremental parse', () => {
           const next = text.slice(0, start) + step.insert + text.slice(end);
           plan = updatePlan(plan, next, [{ start, end, insertedLength: step.insert.length }]);
           text = next;
-          assert.deepEqual(snapshot(plan), snapshot(parsePlan(text)));
+          assert.deepEqual(planSnapshot(plan), planSnapshot(parsePlan(text)));
           edits++;
         }
       }),
@@ -119,7 +109,7 @@ describe('incremental parse', () => {
     assert.equal(now.listItems[0], old.listItems[0], 'an item on another line is the same object');
     assert.equal(now.listItems[25]!.text, '2025-11-22T14:25:00Z - step 925 in `src/a.ts`');
     assert.equal(now.timestamps[49], old.timestamps[49]);
-    assert.deepEqual(snapshot(after), snapshot(parsePlan(text.slice(0, at) + '9' + text.slice(at))));
+    assert.deepEqual(planSnapshot(after), planSnapshot(parsePlan(text.slice(0, at) + '9' + text.slice(at))));
   });
 
   it('reuses sections the edit did not touch', () => {

@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parsePlan, updatePlan } from '../../server/src/core/model/index';
+import { planSnapshot } from './planSnapshot';
 import type { PlanDocument } from '../../server/src/core/model/index';
 import { lint } from '../../server/src/core/engine';
 import { checkDocument } from '../../server/src/documentChecker';
@@ -108,7 +109,7 @@ describe('robustness properties (any text)', () => {
           const end = Math.min(text.length, start + edit.remove);
           text = text.slice(0, start) + edit.insert + text.slice(end);
           plan = updatePlan(plan, text, [{ start, end, insertedLength: edit.insert.length }]);
-          assert.deepEqual(snapshot(plan), snapshot(parsePlan(text)));
+          assert.deepEqual(planSnapshot(plan), planSnapshot(parsePlan(text)));
         }
       }),
       { numRuns: RUNS },
@@ -116,15 +117,3 @@ describe('robustness properties (any text)', () => {
   });
 });
 
-/** A plan as plain data, so two parses compare exactly. */
-function snapshot(plan: PlanDocument): unknown {
-  return {
-    lineCount: plan.lineCount,
-    eol: plan.eol,
-    hasBom: plan.hasBom,
-    bodyStartLine: plan.bodyStartLine,
-    bodyStartOffset: plan.bodyStartOffset,
-    frontmatter: plan.frontmatter ? { ...plan.frontmatter, fields: [...plan.frontmatter.fields.entries()] } : undefined,
-    sections: plan.sections.map((placed) => ({ line: placed.line, offset: placed.offset, ...placed.section, lineKinds: Array.from(placed.section.lineKinds) })),
-  };
-}

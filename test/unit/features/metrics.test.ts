@@ -19,8 +19,8 @@ describe('plan metrics', () => {
       '- https://blog.acme-billing.io/background',
       '',
     ].join('\n');
-    const { plan, result } = lintText(text, 'ssot');
-    assert.equal(planMetrics(plan, result).externalDependencyCount, 2);
+    const { result } = lintText(text, 'ssot');
+    assert.equal(planMetrics(result).externalDependencyCount, 2);
   });
 
   it('counts acceptance criteria that have both a command and an expected output', () => {
@@ -36,8 +36,8 @@ describe('plan metrics', () => {
       '  - Verify: `curl -s localhost:3000/r.csv | head -1`',
       '',
     ].join('\n');
-    const { plan, result } = lintText(text, 'ssot');
-    const { acceptanceVerifiability } = planMetrics(plan, result);
+    const { result } = lintText(text, 'ssot');
+    const { acceptanceVerifiability } = planMetrics(result);
     assert.deepEqual(acceptanceVerifiability, { covered: 1, total: 3 });
     assert.equal(coveragePercent(acceptanceVerifiability), 33);
   });
@@ -56,13 +56,13 @@ describe('plan metrics', () => {
       '- 2026-03-01T11:10:00Z - Decision: leave CI alone for now.',
       '',
     ].join('\n');
-    const { plan, result } = lintText(text, 'ssot');
-    assert.deepEqual(planMetrics(plan, result).evidenceCoverage, { covered: 2, total: 4 });
+    const { result } = lintText(text, 'ssot');
+    assert.deepEqual(planMetrics(result).evidenceCoverage, { covered: 2, total: 4 });
   });
 
   it('reports a complete plan as fully verifiable and evidenced', () => {
-    const { plan, result } = lintText(fixture('ssot-complete-PLAN.md'));
-    const metrics = planMetrics(plan, result);
+    const { result } = lintText(fixture('ssot-complete-PLAN.md'));
+    const metrics = planMetrics(result);
     assert.equal(metrics.externalDependencyCount, 0);
     assert.equal(coveragePercent(metrics.acceptanceVerifiability), 100);
     assert.equal(coveragePercent(metrics.evidenceCoverage), 100);

@@ -3,7 +3,7 @@
  * depends on, how many acceptance criteria can be checked by running something, and how many
  * decisions and discoveries point at evidence.
  */
-import type { ListItem, PlanDocument, Section } from '../model/types';
+import type { ListItem, Section } from '../model/types';
 import { sectionLine } from '../profiles/planQueries';
 import type { LintResult } from '../engine';
 import { externalDependencyCount } from '../safety/metrics';
@@ -30,20 +30,20 @@ const EXPECTED_KEYS = new Set(['expected', 'expect', 'expected output', 'output'
 const EXPECTED_PROSE = /\b(?:expect(?:ed|s)?|should (?:print|return|show|output|pass))\b|->|→|=>/i;
 const EVIDENCE = /\bevidence\s*[:：]/i;
 
-export function planMetrics(plan: PlanDocument, result: LintResult): PlanMetrics {
+export function planMetrics(result: LintResult): PlanMetrics {
   return {
     // The same count EP062 reports, so the status bar and the Problems view agree.
     externalDependencyCount: externalDependencyCount(result),
-    acceptanceVerifiability: acceptanceVerifiability(plan, result),
-    evidenceCoverage: evidenceCoverage(plan, result),
+    acceptanceVerifiability: acceptanceVerifiability(result),
+    evidenceCoverage: evidenceCoverage(result),
   };
 }
 
-export function acceptanceVerifiability(_plan: PlanDocument, result: LintResult): Coverage {
+export function acceptanceVerifiability(result: LintResult): Coverage {
   return sumOver(result, VALIDATION_KEYS, sectionAcceptance);
 }
 
-export function evidenceCoverage(_plan: PlanDocument, result: LintResult): Coverage {
+export function evidenceCoverage(result: LintResult): Coverage {
   return sumOver(result, CLAIM_KEYS, sectionEvidence);
 }
 

@@ -8,7 +8,7 @@
 import { LineKind } from './types';
 import type { Section } from './types';
 import { BlockScanner, isTopLevel, kindOf, levelOf } from './blockScanner';
-import { LineEndCursor } from './lines';
+import { forEachLine } from './lines';
 import { atxHeadingText } from './section';
 import { locateFrontmatter } from './frontmatter';
 import { parsePlan } from './parse';
@@ -32,18 +32,11 @@ function endStateOf(section: Section): BlockScanner {
 }
 
 function scanLines(scanner: BlockScanner, text: string, visit: (line: string) => void): void {
-  const ends = new LineEndCursor(text);
-  let pos = 0;
-  while (pos < text.length) {
-    const end = ends.contentEnd(pos);
-    const line = text.slice(pos, end);
+  forEachLine(text, 0, (start, end) => {
+    const line = text.slice(start, end);
     scanner.scan(line);
     visit(line);
-    pos = end;
-    if (text.charCodeAt(pos) === 13) pos++;
-    if (text.charCodeAt(pos) === 10) pos++;
-    if (pos === end) break;
-  }
+  });
 }
 
 /**

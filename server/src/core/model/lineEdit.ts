@@ -9,7 +9,7 @@
 import { LineKind } from './types';
 import type { Comment, Entry, Link, ListItem, PlacedSection, Section, Timestamp } from './types';
 import { BlockScanner, isTopLevel, kindOf, levelOf, packLine } from './blockScanner';
-import { indentEnd, LineEndCursor, lineContentEnd, lineOfOffset, measureIndent } from './lines';
+import { forEachLine, indentEnd, lineContentEnd, lineOfOffset, measureIndent } from './lines';
 import { buildSection } from './section';
 import { EntryNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
 
@@ -76,24 +76,20 @@ function hasLineBreak(text: string): boolean {
 /** Scans `text` from a clean start; the scanner at its end when every line kept its kind, else undefined. */
 function scanWithSameKinds(text: string, kinds: Uint8Array, opensWithHeading: boolean): BlockScanner | undefined {
   const scanner = new BlockScanner();
-  const ends = new LineEndCursor(text);
   const packed: number[] = [];
-  let pos = 0;
-  while (pos < text.length) {
-    const end = ends.contentEnd(pos);
-    scanner.scan(text.slice(pos, end));
+  let newSection = false;
+  forEachLine(text, 0, (start, end) => {
+    scanner.scan(text.slice(start, end));
     const value = scanner.packed;
     if (kindOf(value) === LineKind.SetextUnderline) {
       // Its paragraph lines are heading lines now, as the section scanner marks them.
       for (let i = Math.max(0, scanner.setextStart); i < packed.length; i++) packed[i] = packLine(LineKind.Heading, levelOf(value), isTopLevel(value));
     }
-    if (opensNewSection(value, packed.length, scanner.setextStart, opensWithHeading)) return undefined;
+    newSection = opensNewSection(value, packed.length, scanner.setextStart, opensWithHeading);
     packed.push(value);
-    pos = end;
-    if (text.charCodeAt(pos) === 13) pos++;
-    if (text.charCodeAt(pos) === 10) pos++;
-    if (pos === end) break;
-  }
+    return !newSection;
+  });
+  if (newSection) return undefined;
   if (packed.length !== kinds.length) return undefined;
   for (let i = 0; i < packed.length; i++) if (kindOf(packed[i]!) !== kinds[i]) return undefined;
   return scanner;
@@ -108,16 +104,12 @@ function stillOpens(scanner: BlockScanner, linesScanned: number, next: PlacedSec
   const heading = next.section.heading;
   if (!heading) return false;
   const probe = scanner.clone();
-  const ends = new LineEndCursor(newText);
-  let pos = nextOffset;
   const last = heading.setext ? heading.range.end.line : 0;
-  for (let line = 0; line <= last; line++) {
-    const end = ends.contentEnd(pos);
-    probe.scan(newText.slice(pos, end));
-    pos = end;
-    if (newText.charCodeAt(pos) === 13) pos++;
-    if (newText.charCodeAt(pos) === 10) pos++;
-  }
+  let scanned = 0;
+  forEachLine(newText, nextOffset, (start, end) => {
+    probe.scan(newText.slice(start, end));
+    return ++scanned <= last;
+  });
   const value = probe.packed;
   if (!isTopLevel(value) || levelOf(value) !== heading.level) return false;
   return heading.setext ? kindOf(value) === LineKind.SetextUnderline && probe.setextStart === linesScanned : kindOf(value) === LineKind.Heading;
@@ -144,26 +136,15 @@ interface LineItems {
 
 /** The items of one line, read as the section builder reads them, placed at `line`. */
 function lineItems(content: string, kind: number, line: number, oldItems: readonly ListItem[]): LineItems {
+  // The builder makes its items as nodes, which can be moved to the edited line.
   const alone = buildSection(content, [0], Uint8Array.of(kind), false);
   const oldItem = oldItems.find((item) => item.line === line);
   return {
-    listItems: alone.listItems.map((item) => {
-      const node = new ListItemNode(line, item.indent, item.marker, item.ordered, item.text, item.textRange.start.character, item.textRange.end.character);
-      // Where the item ends depends on the lines after it, which did not change.
-      node.endLine = oldItem ? oldItem.endLine : line;
-      if (item.checkbox) {
-        (node as { checkbox?: ListItem['checkbox'] }).checkbox = item.checkbox;
-        node.checkboxStart = item.checkboxRange!.start.character;
-      }
-      return node;
-    }),
-    entries: alone.entries.map((entry) => new EntryNode(line, entry.key, entry.value, entry.keyRange.start.character, entry.keyRange.end.character, entry.valueRange.start.character, entry.indent, entry.bulleted)),
-    timestamps: alone.timestamps.map((stamp) => {
-      const node = new TimestampNode(line, stamp.range.start.character, stamp.range.end.character, stamp.raw, stamp.format, stamp.epochMs, stamp.hasZone, stamp.inCode);
-      if (stamp.invalidReason) (node as { invalidReason?: string }).invalidReason = stamp.invalidReason;
-      return node;
-    }),
-    links: alone.links.map((link) => new LinkNode(line, link.range.start.character, link.range.end.character, link.url, link.kind, link.inCode)),
+    // Where an item ends depends on the lines after it, which did not change.
+    listItems: alone.listItems.map((item) => (item as ListItemNode).atLine(line, oldItem ? oldItem.endLine : line)),
+    entries: alone.entries.map((entry) => (entry as EntryNode).atLine(line)),
+    timestamps: alone.timestamps.map((stamp) => (stamp as TimestampNode).atLine(line)),
+    links: alone.links.map((link) => (link as LinkNode).atLine(line)),
     comments: alone.comments.map((comment) => ({ line, range: { start: { line, character: comment.range.start.character }, end: { line, character: comment.range.end.character } }, text: comment.text })),
   };
 }

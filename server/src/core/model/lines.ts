@@ -93,3 +93,20 @@ export class LineEndCursor {
     return lf < cr ? lf : cr;
   }
 }
+
+/**
+ * Calls `visit` with the start and content end of each line of `text` from `from` on, until the
+ * text ends or `visit` returns false.
+ */
+export function forEachLine(text: string, from: number, visit: (start: number, end: number) => boolean | void): void {
+  const ends = new LineEndCursor(text);
+  let pos = from;
+  while (pos < text.length) {
+    const end = ends.contentEnd(pos);
+    if (visit(pos, end) === false) return;
+    pos = end;
+    if (text.charCodeAt(pos) === 13) pos++;
+    if (text.charCodeAt(pos) === 10) pos++;
+    if (pos === end) return;
+  }
+}

@@ -27,6 +27,13 @@ export class TimestampNode implements Timestamp {
   get range(): Range {
     return lineRange(this.line, this.startCharacter, this.endCharacter);
   }
+
+  /** The same timestamp on another line. */
+  atLine(line: number): TimestampNode {
+    const moved = new TimestampNode(line, this.startCharacter, this.endCharacter, this.raw, this.format, this.epochMs, this.hasZone, this.inCode);
+    if (this.invalidReason) (moved as { invalidReason?: string }).invalidReason = this.invalidReason;
+    return moved;
+  }
 }
 
 export class EntryNode implements Entry {
@@ -47,6 +54,11 @@ export class EntryNode implements Entry {
 
   get valueRange(): Range {
     return lineRange(this.line, this.valueStart, this.valueStart + this.value.length);
+  }
+
+  /** The same entry on another line. */
+  atLine(line: number): EntryNode {
+    return new EntryNode(line, this.key, this.value, this.keyStart, this.keyEnd, this.valueStart, this.indent, this.bulleted);
   }
 }
 
@@ -75,6 +87,17 @@ export class ListItemNode implements ListItem {
   get checkboxRange(): Range | undefined {
     return this.checkboxStart < 0 ? undefined : lineRange(this.line, this.checkboxStart, this.checkboxStart + 3);
   }
+
+  /** The same item on another line, ending at `endLine`. */
+  atLine(line: number, endLine: number): ListItemNode {
+    const moved = new ListItemNode(line, this.indent, this.marker, this.ordered, this.text, this.textStart, this.textEnd);
+    moved.endLine = endLine;
+    if (this.checkbox) {
+      (moved as { checkbox?: CheckboxState }).checkbox = this.checkbox;
+      moved.checkboxStart = this.checkboxStart;
+    }
+    return moved;
+  }
 }
 
 export class LinkNode implements Link {
@@ -89,6 +112,11 @@ export class LinkNode implements Link {
 
   get range(): Range {
     return lineRange(this.line, this.startCharacter, this.endCharacter);
+  }
+
+  /** The same link on another line. */
+  atLine(line: number): LinkNode {
+    return new LinkNode(line, this.startCharacter, this.endCharacter, this.url, this.kind, this.inCode);
   }
 }
 
