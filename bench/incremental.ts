@@ -61,7 +61,9 @@ export async function incrementalBenchmark(): Promise<Table[]> {
   const rows: string[][] = [];
   const breakdown: string[][] = [];
   const typed = new Map<string, number>();
+  const typedModel = new Map<string, number>();
   let oneMbRatio = 0;
+  let oneMbModelRatio = 0;
   for (const size of PLAN_SIZES) {
     const base = generatePlan(size.bytes, 1);
     for (const edit of CASES) {
@@ -84,17 +86,21 @@ export async function incrementalBenchmark(): Promise<Table[]> {
       const at = positionOf(base, offset);
       const samples: number[] = [];
       const documentSamples: number[] = [];
+      const storeSamples: number[] = [];
       const runs = size.bytes >= 4 * 1024 * 1024 ? 9 : 25;
       let version = 1;
       for (let i = 0; i < runs + 2; i++) {
         const t0 = performance.now();
         document = store.documentsConfiguration.update(document, [{ range: { start: at, end: at }, text: insert }], ++version);
         const t1 = performance.now();
-        lint(store.get(document), { now: NOW });
+        const plan = store.get(document);
+        const tStore = performance.now();
+        lint(plan, { now: NOW });
         const t2 = performance.now();
         if (i >= 2) {
           samples.push(t2 - t0);
           documentSamples.push(t1 - t0);
+          storeSamples.push(tStore - t1);
         }
         const insertedEnd = document.positionAt(offset + insert.length);
         document = store.documentsConfiguration.update(document, [{ range: { start: at, end: insertedEnd }, text: '' }], ++version);
@@ -102,34 +108,47 @@ export async function incrementalBenchmark(): Promise<Table[]> {
       }
       const server = summarize(samples);
       const documentUpdate = summarize(documentSamples);
+      const storeUpdate = summarize(storeSamples);
 
       const full = timeIt(() => lint(parsePlan(edited), { now: NOW }), { minRuns: 3, maxRuns: 60, budgetMs: 1000, warmup: 1 });
       const speedup = full.median / server.median;
       if (edit === CASES[0]) {
         typed.set(size.name, server.median);
-        if (size.name === '1 MB') oneMbRatio = speedup;
+        typedModel.set(size.name, model.median);
+        if (size.name === '1 MB') {
+          oneMbRatio = speedup;
+          oneMbModelRatio = full.median / model.median;
+        }
       }
       rows.push([size.name, edit.name, `${where.title} (${bytes(where.size)})`, ms(model.median), `${ms(server.median)} (min ${ms(server.min)})`, ms(full.median), ratio(speedup)]);
-      if (edit === CASES[0]) breakdown.push([size.name, ms(documentUpdate.median), ms(server.median - documentUpdate.median)]);
+      if (edit === CASES[0]) breakdown.push([size.name, ms(documentUpdate.median), ms(storeUpdate.median), ms(server.median - documentUpdate.median - storeUpdate.median)]);
     }
   }
   const perRule = perRuleCost();
   const typed5 = typed.get('5 MB')!;
   const typed100 = typed.get('100 KB')!;
+  const model5 = typedModel.get('5 MB')!;
+  const model100 = typedModel.get('100 KB')!;
   return [
     {
       title: 'Incremental edit, in process (medians)',
       header: ['plan', 'edit', 'edited section', 'model + lint', 'with text document + store', 'full re-lint', 'full / incremental'],
       rows,
       notes: [
-        goal('a one-character edit in the 1 MB plan >= 20x faster than a full re-lint', oneMbRatio >= 20, ratio(oneMbRatio)),
-        goal('one-character edit on 5 MB within 3x of 100 KB', typed5 <= 3 * typed100, `${ms(typed5)} vs ${ms(typed100)}, ${ratio(typed5 / typed100)}`),
+        goal('a one-character edit in the 1 MB plan >= 20x faster than a full re-lint, with text document and store', oneMbRatio >= 20, ratio(oneMbRatio)),
+        goal('one-character edit on 5 MB within 3x of 100 KB, with text document and store', typed5 <= 3 * typed100, `${ms(typed5)} vs ${ms(typed100)}, ${ratio(typed5 / typed100)}`),
+        goal('the same, model + lint: 1 MB edit >= 20x faster than a full re-lint', oneMbModelRatio >= 20, ratio(oneMbModelRatio)),
+        goal('the same, model + lint: 5 MB edit within 3x of 100 KB', model5 <= 3 * model100, `${ms(model5)} vs ${ms(model100)}, ${ratio(model5 / model100)}`),
+        '"model + lint" starts from the plan before the edit; "with text document + store" is the server\'s path, which also updates the LSP text document and reads its new text.',
       ],
     },
     {
       title: 'Where a one-character edit goes (medians)',
-      header: ['plan', 'LSP text document update', 'plan store + lint'],
+      header: ['plan', 'LSP text document update', 'plan store (reads the new text, updates the model)', 'lint'],
       rows: breakdown,
+      notes: [
+        'The text document keeps the whole text as one string: after an edit it is three joined pieces, and the first read of it copies the whole document into one new string. The plan store pays that copy; it grows with the document, not the edit.',
+      ],
     },
     perRule,
   ];

@@ -14,6 +14,8 @@ import { readDirectives } from './directives';
 import { scrubSecrets } from './safety/scrub';
 import { ruleFailureFinding } from './ruleFailure';
 import type { Profile } from './profiles/types';
+import { lineEditOrigin } from './model/lineage';
+import type { LineEditOrigin } from './model/lineage';
 
 /** Findings listed per rule and plan; the rest are counted in one closing finding. */
 export const MAX_FINDINGS_PER_RULE = 1000;
@@ -37,7 +39,7 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
   const now = options.now ?? new Date();
   const directives = readDirectives(plan);
   const cacheKey = `${profile.id}|${resolved.variant ?? ''}|${rulesSignature(config)}`;
-  const slots = sections.map((entry) => cachedReportsOf(entry.placed.section, cacheKey, entry.spec?.key ?? ''));
+  const caches = sections.map((entry) => sectionCacheOf(entry.placed.section, cacheKey, entry.spec?.key ?? ''));
   const sectionByKey = (key: string): ResolvedSection | undefined => byKey.get(key);
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
     const rule = RULES[ruleIndex]!;
@@ -62,7 +64,7 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
         return;
       }
       reported++;
-      findings.push({ ...withoutSecrets(placed ? shiftReport(placed, report) : report), ruleId: rule.id, ruleName: rule.name, severity });
+      findings.push(findingOf(report, placed, rule, severity));
     };
     try {
       if (rule.check) {
@@ -73,7 +75,7 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
       if (rule.checkSection) {
         for (let i = 0; i < sections.length; i++) {
           const entry = sections[i]!;
-          const reports = sectionReports(rule, ruleIndex, slots[i]!, entry, profile, resolved.variant, ruleOptions);
+          const reports = sectionReports(rule, ruleIndex, caches[i]!, entry, profile, resolved.variant, ruleOptions);
           for (let r = 0; r < reports.length; r++) push(reports[r]!, entry.placed);
         }
       }
@@ -118,25 +120,35 @@ interface SectionCache {
   key: string;
   specKey: string;
   slots: Array<readonly Report[] | undefined>;
+  /** For a section made by typing inside one line of another: that section's slots, under the same key. */
+  carry?: { readonly origin: LineEditOrigin; readonly slots: Array<readonly Report[] | undefined> };
 }
 
 const sectionCaches = new WeakMap<Section, SectionCache>();
 const NO_REPORTS: readonly Report[] = Object.freeze([]);
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
-function cachedReportsOf(section: Section, key: string, specKey: string): Array<readonly Report[] | undefined> {
-  const cache = sectionCaches.get(section);
+function sectionCacheOf(section: Section, key: string, specKey: string): SectionCache {
+  let cache = sectionCaches.get(section);
   if (!cache) {
-    const slots = new Array<readonly Report[] | undefined>(RULES.length);
-    sectionCaches.set(section, { key, specKey, slots });
-    return slots;
+    cache = { key, specKey, slots: new Array<readonly Report[] | undefined>(RULES.length) };
+    const origin = lineEditOrigin(section);
+    const before = origin && sectionCaches.get(origin.previous);
+    if (origin && before && before.key === key && before.specKey === specKey) {
+      // One step back only, so the reports of every earlier version are not kept alive.
+      before.carry = undefined;
+      cache.carry = { origin, slots: before.slots };
+    }
+    sectionCaches.set(section, cache);
+    return cache;
   }
   if (cache.key !== key || cache.specKey !== specKey) {
     cache.key = key;
     cache.specKey = specKey;
     cache.slots = new Array<readonly Report[] | undefined>(RULES.length);
+    cache.carry = undefined;
   }
-  return cache.slots;
+  return cache;
 }
 
 /** Every rule setting as one string, computed once per configuration object. */
@@ -162,23 +174,42 @@ const collect = (report: Report): void => {
 function sectionReports(
   rule: Rule,
   ruleIndex: number,
-  slots: Array<readonly Report[] | undefined>,
+  cache: SectionCache,
   entry: ResolvedSection,
   profile: Profile,
   variant: string | undefined,
   options: Readonly<Record<string, unknown>>,
 ): readonly Report[] {
+  const slots = cache.slots;
   const cached = slots[ruleIndex];
   if (cached) return cached;
   const context: { section: Section; spec?: ResolvedSection['spec']; profile: Profile; variant?: string; options: typeof options } = { section: entry.placed.section, profile, options };
   if (entry.spec) context.spec = entry.spec;
   if (variant) context.variant = variant;
+  const before = rule.carrySection && cache.carry ? cache.carry.slots[ruleIndex] : undefined;
+  const carried = before ? rule.carrySection!(context as SectionContext, cache.carry!.origin, before) : undefined;
+  if (carried) {
+    slots[ruleIndex] = carried;
+    return carried;
+  }
   collected = undefined;
   rule.checkSection!(context as SectionContext, collect);
   const result = collected ?? NO_REPORTS;
   collected = undefined;
   slots[ruleIndex] = result;
   return result;
+}
+
+/** The finding made from each report last time, so a report kept with its section is not copied again on every lint. */
+const findingsByReport = new WeakMap<Report, { readonly shift: number; readonly severity: Severity; readonly finding: Finding }>();
+
+function findingOf(report: Report, placed: PlacedSection | undefined, rule: Rule, severity: Severity): Finding {
+  const shift = placed ? placed.line : 0;
+  const known = findingsByReport.get(report);
+  if (known && known.shift === shift && known.severity === severity && known.finding.ruleId === rule.id) return known.finding;
+  const finding: Finding = { ...withoutSecrets(placed ? shiftReport(placed, report) : report), ruleId: rule.id, ruleName: rule.name, severity };
+  findingsByReport.set(report, { shift, severity, finding });
+  return finding;
 }
 
 function shiftRange(placed: PlacedSection, range: Range): Range {

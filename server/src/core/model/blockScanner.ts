@@ -51,7 +51,7 @@ export class BlockScanner {
   /** For a setext underline: the local line where the heading text starts. */
   setextStart = -1;
 
-  private line = 0;
+  private line: number;
   private fence: OpenFence | undefined;
   /** 0 when no HTML block is open, else its CommonMark type (1-7). */
   private html = 0;
@@ -61,6 +61,11 @@ export class BlockScanner {
   private paragraphInList = false;
   /** Content columns of the open list items, innermost last. */
   private lists: number[] = [];
+
+  /** A fresh scanner whose first line is numbered `firstLine` (setext headings refer to line numbers). */
+  constructor(firstLine = 0) {
+    this.line = firstLine;
+  }
 
   /** A scanner in the same state, to scan on from here without changing this one. */
   clone(): BlockScanner {

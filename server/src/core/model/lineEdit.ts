@@ -12,6 +12,7 @@ import { BlockScanner, isTopLevel, kindOf, levelOf, packLine } from './blockScan
 import { forEachLine, indentEnd, lineContentEnd, lineOfOffset, measureIndent } from './lines';
 import { buildSection } from './section';
 import { EntryNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
+import { recordLineEdit, replaceLineResults } from './lineage';
 
 /** Kinds whose items span lines or depend on the line's exact text in ways a one-line rebuild cannot see. */
 const UNSAFE_KINDS = new Set<number>([LineKind.Heading, LineKind.SetextUnderline, LineKind.FenceOpen, LineKind.FenceBody, LineKind.FenceClose]);
@@ -47,8 +48,9 @@ export function editWithinLine(
   const newLine = text.slice(lineStart, newLineEnd);
   // Indentation decides list containers and where items end: a change there needs the full rebuild.
   if (indentEnd(oldLine) !== indentEnd(newLine) || measureIndent(oldLine).columns !== measureIndent(newLine).columns) return undefined;
-  const scanner = scanWithSameKinds(text, old.lineKinds, old.heading !== undefined);
-  if (!scanner || (next && !stillOpens(scanner, old.lineKinds.length, next, newText, nextOffset + delta))) return undefined;
+  const scan = rescanAround(text, old, line, old.heading !== undefined);
+  if (!scan) return undefined;
+  if (scan !== SETTLED && next && !stillOpens(scan, old.lineKinds.length, next, newText, nextOffset + delta)) return undefined;
 
   const lineStarts = old.lineStarts.slice();
   for (let i = line + 1; i < lineStarts.length; i++) lineStarts[i] = lineStarts[i]! + delta;
@@ -66,6 +68,7 @@ export function editWithinLine(
     comments: replaceLine(old.comments, line, fresh.comments),
   };
   if (old.heading) (section as { heading?: Section['heading'] }).heading = old.heading;
+  recordLineEdit(section, old, line);
   return section;
 }
 
@@ -73,26 +76,57 @@ function hasLineBreak(text: string): boolean {
   return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
 }
 
-/** Scans `text` from a clean start; the scanner at its end when every line kept its kind, else undefined. */
-function scanWithSameKinds(text: string, kinds: Uint8Array, opensWithHeading: boolean): BlockScanner | undefined {
-  const scanner = new BlockScanner();
+/** Said by {@link rescanAround} when the lines after the window read exactly as before. */
+const SETTLED = 'settled';
+
+/**
+ * Scans the lines of the new section text whose kind the edit of `line` could change, and checks
+ * that none did. The window starts at the last line at or before the edit where the block scanner
+ * starts afresh, and ends at the first line after it where both the old and the new scan start
+ * afresh; past it every line reads as before, and so does the next section's heading (SETTLED).
+ * Without such a line the scan runs to the section's end and returns the scanner there. Undefined
+ * when a line changed kind or the edit opened a section.
+ */
+function rescanAround(text: string, old: Section, line: number, opensWithHeading: boolean): BlockScanner | typeof SETTLED | undefined {
+  const kinds = old.lineKinds;
+  let first = line;
+  while (first > 0 && !startsAfresh(kinds, old.text, old.lineStarts[first]!, first)) first--;
+  const scanner = new BlockScanner(first);
   const packed: number[] = [];
+  let index = first;
   let newSection = false;
-  forEachLine(text, 0, (start, end) => {
+  let settled = false;
+  forEachLine(text, old.lineStarts[first]!, (start, end) => {
+    if (index > line && kindOf(packed[index - 1 - first]!) === LineKind.Blank && startsAfresh(kinds, text, start, index)) {
+      settled = true;
+      return false;
+    }
     scanner.scan(text.slice(start, end));
     const value = scanner.packed;
     if (kindOf(value) === LineKind.SetextUnderline) {
       // Its paragraph lines are heading lines now, as the section scanner marks them.
-      for (let i = Math.max(0, scanner.setextStart); i < packed.length; i++) packed[i] = packLine(LineKind.Heading, levelOf(value), isTopLevel(value));
+      for (let i = Math.max(first, scanner.setextStart); i < index; i++) packed[i - first] = packLine(LineKind.Heading, levelOf(value), isTopLevel(value));
     }
-    newSection = opensNewSection(value, packed.length, scanner.setextStart, opensWithHeading);
+    newSection = opensNewSection(value, index, scanner.setextStart, opensWithHeading);
     packed.push(value);
+    index++;
     return !newSection;
   });
   if (newSection) return undefined;
-  if (packed.length !== kinds.length) return undefined;
-  for (let i = 0; i < packed.length; i++) if (kindOf(packed[i]!) !== kinds[i]) return undefined;
-  return scanner;
+  if (!settled && index !== kinds.length) return undefined;
+  for (let i = 0; i < packed.length; i++) if (kindOf(packed[i]!) !== kinds[first + i]) return undefined;
+  return settled ? SETTLED : scanner;
+}
+
+/**
+ * True when the block scanner reads the line at `index` (starting at `start` of `text`) and every
+ * line after it the same whatever came before: the old line before it was blank, so no fence, HTML
+ * block or paragraph is open, and the line has content in column 0, which closes every list item.
+ */
+function startsAfresh(kinds: Uint8Array, text: string, start: number, index: number): boolean {
+  if (index === 0 || kinds[index - 1] !== LineKind.Blank || kinds[index] === LineKind.Blank) return false;
+  const code = text.charCodeAt(start);
+  return code !== 32 && code !== 9 && code !== 10 && code !== 13 && start < text.length;
 }
 
 /**
@@ -151,13 +185,5 @@ function lineItems(content: string, kind: number, line: number, oldItems: readon
 
 /** `items` (in line order) with those on `line` replaced by `fresh`. */
 function replaceLine<T extends { readonly line: number }>(items: readonly T[], line: number, fresh: readonly T[]): readonly T[] {
-  let from = 0;
-  while (from < items.length && items[from]!.line < line) from++;
-  let to = from;
-  while (to < items.length && items[to]!.line === line) to++;
-  if (from === to && fresh.length === 0) return items;
-  const result = items.slice(0, from);
-  for (const item of fresh) result.push(item);
-  for (let i = to; i < items.length; i++) result.push(items[i]!);
-  return result;
+  return replaceLineResults(items, line, fresh, (item) => item.line);
 }

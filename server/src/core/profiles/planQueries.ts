@@ -8,6 +8,7 @@ import type { Entry, ListItem, PlacedSection, PlanDocument, Range, Section } fro
 import { lineContentEnd } from '../model/lines';
 import { appendedHeadingParses } from '../model/appendProbe';
 import { addInlineKeys, isSpace } from './inlineKeys';
+import { firstAtOrAfterLine } from '../model/lineage';
 import type { PlanContext, ResolvedSection } from '../rules/types';
 
 /** The text of a section's local line ('' past its end). */
@@ -118,7 +119,7 @@ export function entryFields(section: Section, item: ListItem): Set<string> {
     addInlineKeys(text, start, end, fields);
   }
   const entries = section.entries;
-  for (let index = firstEntryAtOrAfter(entries, item.line); index < entries.length && entries[index]!.line <= last; index++) {
+  for (let index = firstAtOrAfterLine(entries, item.line); index < entries.length && entries[index]!.line <= last; index++) {
     fields.add(normalizeField(entries[index]!.key));
   }
   return fields;
@@ -129,7 +130,7 @@ export function entryValue(section: Section, item: ListItem, name: string): stri
   const wanted = normalizeField(name);
   const last = Math.min(item.endLine, item.line + MAX_ENTRY_LINES);
   const entries = section.entries;
-  for (let index = firstEntryAtOrAfter(entries, item.line); index < entries.length && entries[index]!.line <= last; index++) {
+  for (let index = firstAtOrAfterLine(entries, item.line); index < entries.length && entries[index]!.line <= last; index++) {
     if (normalizeField(entries[index]!.key) === wanted) return entries[index]!.value;
   }
   for (let line = item.line; line <= last; line++) {
@@ -138,21 +139,6 @@ export function entryValue(section: Section, item: ListItem, name: string): stri
     if (at >= 0) return text.slice(at + wanted.length + 1).split(/[;)]/)[0]!.trim();
   }
   return undefined;
-}
-
-/**
- * Index of the first entry on `line` or later. Entries are listed in line order, so a binary search
- * finds an item's entries without reading every entry of a long section for each item.
- */
-function firstEntryAtOrAfter(entries: Section['entries'], line: number): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (entries[middle]!.line < line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 export function normalizeField(name: string): string {

@@ -3,7 +3,10 @@
  * "None yet." line left beside real entries.
  */
 import { LineKind } from '../model/types';
-import type { Reporter, Rule } from './types';
+import type { Section } from '../model/types';
+import type { Report, Reporter, Rule } from './types';
+import { memoizeBySection } from '../safety/sectionMemo';
+import { replaceLineResults } from '../model/lineage';
 import { codeSpans, insideSpans } from '../model/inline';
 import { isNothingYet, sectionLine, topLevelItems } from '../profiles/planQueries';
 
@@ -25,15 +28,7 @@ export const templatePlaceholder: Rule = {
   fixable: true,
   checkSection(context, report) {
     const section = context.section;
-    const { text, lineStarts, lineKinds } = section;
-    // Only a line holding `<` can hold a placeholder: jump from one `<` to the next instead of reading every line.
-    let line = 0;
-    for (let at = text.indexOf('<'); at >= 0; ) {
-      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
-      const nextLine = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
-      if (!isCodeKind(lineKinds[line]!)) reportPlaceholders(sectionLine(section, line), line, report);
-      at = text.indexOf('<', nextLine);
-    }
+    for (const placeholder of placeholdersIn(section)) report(placeholder);
     const items = topLevelItems(section);
     // Only a "none yet" item is ever reported, so a section without one needs no further reading.
     let leftovers = 0;
@@ -52,6 +47,33 @@ export const templatePlaceholder: Rule = {
     }
   },
 };
+
+/** The placeholders of a section, kept with it; after typing inside a line only that line is read again. */
+const placeholdersIn = memoizeBySection(
+  (section: Section): readonly Report[] => {
+    const found: Report[] = [];
+    const { text, lineStarts } = section;
+    const collect = (report: Report): void => void found.push(report);
+    // Only a line holding `<` can hold a placeholder: jump from one `<` to the next instead of reading every line.
+    let line = 0;
+    for (let at = text.indexOf('<'); at >= 0; ) {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
+      const nextLine = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
+      placeholdersOnLine(section, line, collect);
+      at = text.indexOf('<', nextLine);
+    }
+    return found;
+  },
+  (previous, section, { line }) => {
+    const fresh: Report[] = [];
+    placeholdersOnLine(section, line, (report) => void fresh.push(report));
+    return replaceLineResults(previous, line, fresh, (report) => report.range.start.line);
+  },
+);
+
+function placeholdersOnLine(section: Section, line: number, report: Reporter): void {
+  if (!isCodeKind(section.lineKinds[line]!)) reportPlaceholders(sectionLine(section, line), line, report);
+}
 
 function reportPlaceholders(text: string, line: number, report: Reporter): void {
   if (text.length > MAX_LINE) return;
@@ -87,7 +109,7 @@ function isPlaceholder(text: string, at: number, inner: string): boolean {
 }
 
 /** True when the section has a paragraph line that is not a list item and not "none yet". */
-function hasProse(section: Parameters<NonNullable<Rule['checkSection']>>[0]['section']): boolean {
+function hasProse(section: Section): boolean {
   for (let line = 1; line < section.lineStarts.length; line++) {
     if (section.lineKinds[line] !== LineKind.Text) continue;
     const text = sectionLine(section, line).trim();

@@ -4,7 +4,8 @@
  * zone is ambiguous and is left for a person to settle.
  */
 import type { Timestamp, TimestampFormat } from '../model/types';
-import type { Rule } from './types';
+import type { Report, Reporter, Rule, SectionContext } from './types';
+import { itemsOnLine, replaceLineResults } from '../model/lineage';
 import { formatTimestamp } from '../features/timeFormat';
 
 const ZONED_FORMATS: readonly TimestampFormat[] = ['rfc3339', 'iso-minutes', 'date-time-offset'];
@@ -19,28 +20,35 @@ export const timestampFormat: Rule = {
   tags: ['timestamps'],
   fixable: true,
   checkSection(context, report) {
-    const accepted = context.profile.timestampFormats;
-    const target = accepted.find((format) => !ZONELESS_FORMATS.includes(format)) ?? 'rfc3339';
-    const example = context.profile.timestampExample;
-    for (const stamp of context.section.timestamps) {
-      if (stamp.inCode || stamp.invalidReason || stamp.epochMs === undefined) continue;
-      if (stamp.format === 'date' || stamp.format === 'placeholder' || accepted.includes(stamp.format)) continue;
-      if (!stamp.hasZone) {
-        report({
-          range: stamp.range,
-          message: `\`${stamp.raw}\` names no time zone, so it is ambiguous; the ${context.profile.id} profile writes times like \`${example}\`. Add the zone (\`Z\` for UTC or an offset).`,
-        });
-        continue;
-      }
-      const rewritten = rewrite(stamp, target);
-      report({
-        range: stamp.range,
-        message: `\`${stamp.raw}\` is not in the ${context.profile.id} format; write it as \`${rewritten}\`.`,
-        fixes: [{ title: `Rewrite \`${stamp.raw}\` as \`${rewritten}\``, edits: [{ range: stamp.range, newText: rewritten }], safe: true }],
-      });
-    }
+    for (const stamp of context.section.timestamps) checkStamp(stamp, context, report);
+  },
+  carrySection(context, { line }, previous) {
+    const fresh: Report[] = [];
+    for (const stamp of itemsOnLine(context.section.timestamps, line)) checkStamp(stamp, context, (found) => fresh.push(found));
+    return replaceLineResults(previous, line, fresh, (found) => found.range.start.line);
   },
 };
+
+function checkStamp(stamp: Timestamp, context: SectionContext, report: Reporter): void {
+  const accepted = context.profile.timestampFormats;
+  if (stamp.inCode || stamp.invalidReason || stamp.epochMs === undefined) return;
+  if (stamp.format === 'date' || stamp.format === 'placeholder' || accepted.includes(stamp.format)) return;
+  const example = context.profile.timestampExample;
+  if (!stamp.hasZone) {
+    report({
+      range: stamp.range,
+      message: `\`${stamp.raw}\` names no time zone, so it is ambiguous; the ${context.profile.id} profile writes times like \`${example}\`. Add the zone (\`Z\` for UTC or an offset).`,
+    });
+    return;
+  }
+  const target = accepted.find((format) => !ZONELESS_FORMATS.includes(format)) ?? 'rfc3339';
+  const rewritten = rewrite(stamp, target);
+  report({
+    range: stamp.range,
+    message: `\`${stamp.raw}\` is not in the ${context.profile.id} format; write it as \`${rewritten}\`.`,
+    fixes: [{ title: `Rewrite \`${stamp.raw}\` as \`${rewritten}\``, edits: [{ range: stamp.range, newText: rewritten }], safe: true }],
+  });
+}
 
 /** The same instant in `target`, keeping a numeric offset when the target can write one. */
 function rewrite(stamp: Timestamp, target: TimestampFormat): string {

@@ -2,7 +2,9 @@
  * EP031 timestamp-invalid: a time that cannot be real: an impossible date or hour, template text
  * such as `2025-XX-XX` or `YYYY-MM-DD HH:MM`, or an entry in a living section dated in the future.
  */
-import type { Rule } from './types';
+import type { Timestamp } from '../model/types';
+import type { Report, Reporter, Rule, SectionContext } from './types';
+import { itemsOnLine, replaceLineResults } from '../model/lineage';
 import { formatTimestamp } from '../features/timeFormat';
 import { newestTimestamp } from '../profiles/planQueries';
 
@@ -17,17 +19,12 @@ export const timestampInvalid: Rule = {
   tags: ['timestamps'],
   fixable: false,
   checkSection(context, report) {
-    const example = context.profile.timestampExample;
-    for (const stamp of context.section.timestamps) {
-      if (stamp.inCode || !stamp.invalidReason) continue;
-      report({
-        range: stamp.range,
-        message:
-          stamp.format === 'placeholder'
-            ? `\`${stamp.raw}\` is template text, not a time; write the real time, e.g. \`${example}\`.`
-            : `\`${stamp.raw}\` is not a real time: ${stamp.invalidReason}.`,
-      });
-    }
+    for (const stamp of context.section.timestamps) checkStamp(stamp, context, report);
+  },
+  carrySection(context, { line }, previous) {
+    const fresh: Report[] = [];
+    for (const stamp of itemsOnLine(context.section.timestamps, line)) checkStamp(stamp, context, (found) => fresh.push(found));
+    return replaceLineResults(previous, line, fresh, (found) => found.range.start.line);
   },
   check(context, report) {
     const limit = context.now.getTime() + FUTURE_SLACK_MS;
@@ -46,3 +43,15 @@ export const timestampInvalid: Rule = {
     }
   },
 };
+
+function checkStamp(stamp: Timestamp, context: SectionContext, report: Reporter): void {
+  if (stamp.inCode || !stamp.invalidReason) return;
+  const example = context.profile.timestampExample;
+  report({
+    range: stamp.range,
+    message:
+      stamp.format === 'placeholder'
+        ? `\`${stamp.raw}\` is template text, not a time; write the real time, e.g. \`${example}\`.`
+        : `\`${stamp.raw}\` is not a real time: ${stamp.invalidReason}.`,
+  });
+}

@@ -1,6 +1,6 @@
 /** EP040 decision-entry: each Decision Log entry carries the fields its profile asks for. */
 import type { Rule } from './types';
-import { checkEntries } from '../profiles/entryChecks';
+import { carryEntries, checkEntries } from '../profiles/entryChecks';
 
 export const decisionEntry: Rule = {
   id: 'EP040',
@@ -13,5 +13,9 @@ export const decisionEntry: Rule = {
   checkSection(context, report) {
     if (context.spec?.key !== 'decision-log' || !context.profile.decision) return;
     checkEntries(context.section, context.profile.decision, 'decision', report);
+  },
+  carrySection(context, origin, previous) {
+    if (context.spec?.key !== 'decision-log' || !context.profile.decision) return previous;
+    return carryEntries(context.section, origin.line, previous, context.profile.decision, 'decision');
   },
 };

@@ -1,6 +1,6 @@
 /** EP041 discovery-evidence: each Surprises & Discoveries entry points at its evidence. */
 import type { Rule } from './types';
-import { checkEntries } from '../profiles/entryChecks';
+import { carryEntries, checkEntries } from '../profiles/entryChecks';
 
 export const discoveryEvidence: Rule = {
   id: 'EP041',
@@ -13,5 +13,9 @@ export const discoveryEvidence: Rule = {
   checkSection(context, report) {
     if (context.spec?.key !== 'surprises' || !context.profile.discovery) return;
     checkEntries(context.section, context.profile.discovery, 'discovery', report);
+  },
+  carrySection(context, origin, previous) {
+    if (context.spec?.key !== 'surprises' || !context.profile.discovery) return previous;
+    return carryEntries(context.section, origin.line, previous, context.profile.discovery, 'discovery');
   },
 };

@@ -8,6 +8,7 @@ import { memoizeBySection } from '../safety/sectionMemo';
 import { forEachWindow, lineRange, sectionLine } from '../safety/sectionLines';
 import { anyMatches, linesMatching } from '../safety/lineFilter';
 import { lineText } from '../model/lookup';
+import { replaceLineResults } from '../model/lineage';
 
 const REDACTED = '<REDACTED>';
 const KIND_LABEL: Record<PersonalDataKind, string> = { email: 'Email address', phone: 'Phone number' };
@@ -33,11 +34,20 @@ function scanLine(text: string, line: number, out: Candidate[]): void {
 }
 
 /** Every address and number in a section, before any allowlist (which depends on the whole plan). */
-const candidatesIn = memoizeBySection((section: Section): readonly Candidate[] => {
-  const found: Candidate[] = [];
-  for (const line of linesMatching(section, PERSONAL_DATA_PREFILTER)) scanLine(sectionLine(section, line), line, found);
-  return found;
-});
+const candidatesIn = memoizeBySection(
+  (section: Section): readonly Candidate[] => {
+    const found: Candidate[] = [];
+    for (const line of linesMatching(section, PERSONAL_DATA_PREFILTER)) scanLine(sectionLine(section, line), line, found);
+    return found;
+  },
+  // Every candidate lies on one line, so after typing inside a line only that line is read again.
+  (previous, section, { line }) => {
+    const text = sectionLine(section, line);
+    const fresh: Candidate[] = [];
+    if (anyMatches(text, PERSONAL_DATA_PREFILTER)) scanLine(text, line, fresh);
+    return replaceLineResults(previous, line, fresh, (candidate) => candidate.range.start.line);
+  },
+);
 
 function report(candidate: Candidate, range: Range): Report {
   const masked = maskPersonalData(candidate.kind, candidate.value);

@@ -1,6 +1,7 @@
 /** EP062 external-url: an external URL outside See Also / References that no snapshot in the plan backs. */
-import type { Rule } from './types';
-import { findExternalDependencies } from '../safety/externalUrls';
+import type { Report, Rule } from './types';
+import { forEachExternalDependency } from '../safety/externalUrls';
+import type { ExternalLink } from '../safety/externalUrls';
 
 // One line in the Problems view: a plan can hold hundreds of these, and the rule's page explains the snapshot format.
 const message = (host: string): string =>
@@ -17,8 +18,21 @@ export const externalUrl: Rule = {
   profiles: ['ssot', 'openai'],
   fixable: false,
   check(context, report) {
-    for (const dependency of findExternalDependencies(context)) {
-      report({ range: dependency.range, message: message(dependency.host), data: { url: dependency.normalized } });
-    }
+    forEachExternalDependency(context, (link, placed) => report(reportFor(link), placed));
   },
 };
+
+/**
+ * One report per link, kept with it: a link lives as long as its section, so on a keystroke the
+ * plan's hundreds of unchanged links are reported with the same objects and not built again.
+ */
+const reports = new WeakMap<ExternalLink, Report>();
+
+function reportFor(link: ExternalLink): Report {
+  let found = reports.get(link);
+  if (!found) {
+    found = { range: link.range, message: message(link.host), data: { url: link.normalized } };
+    reports.set(link, found);
+  }
+  return found;
+}

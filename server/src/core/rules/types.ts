@@ -4,6 +4,7 @@
  */
 import type { PlacedSection, PlanDocument, Range, Section } from '../model/types';
 import type { Profile, SectionSpec } from '../profiles/types';
+import type { LineEditOrigin } from '../model/lineage';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -31,7 +32,12 @@ export interface Report {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-export type Reporter = (report: Report) => void;
+/**
+ * Takes a report in document lines, or in the local lines of section `placed` when given (the engine
+ * moves it). A report object a rule hands over again on a later lint unchanged, such as one kept
+ * with its section, is turned into a finding once and reused.
+ */
+export type Reporter = (report: Report, placed?: PlacedSection) => void;
 
 /** A finding, with document ranges and the severity in force. */
 export interface Finding extends Report {
@@ -100,4 +106,10 @@ export interface Rule {
    * this runs again only when the section's text, the profile or the rule's options change.
    */
   checkSection?(context: SectionContext, report: Reporter): void;
+  /**
+   * Optional, for a section rule: its reports for a section made by typing inside one line of the
+   * section `origin.previous`, from that section's reports (`previous`), reading only what the edit
+   * can change. Undefined when it cannot tell; the engine then runs {@link checkSection}.
+   */
+  carrySection?(context: SectionContext, origin: LineEditOrigin, previous: readonly Report[]): readonly Report[] | undefined;
 }

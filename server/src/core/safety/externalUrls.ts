@@ -3,7 +3,8 @@
  * Also / References is an external dependency unless the plan holds a snapshot of what it says
  * (a `Retrieved:` line near a `Source: <url>` line). Local and documentation addresses are fine.
  */
-import type { Range, Section } from '../model/types';
+import type { Link, PlacedSection, Range, Section } from '../model/types';
+import { itemsOnLine, replaceLineResults } from '../model/lineage';
 import type { ResolvedSection } from '../rules/types';
 import { memoizeBySection, memoizeByText } from './sectionMemo';
 import { lineCount, normalizeTitle, sectionLine } from './sectionLines';
@@ -18,16 +19,9 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0'
 const EXAMPLE_DOMAINS = ['example.com', 'example.org', 'example.net'];
 const RESERVED_TLDS = new Set(['example', 'test', 'invalid', 'localhost']);
 
-/** One external URL occurrence, in document coordinates. */
-export interface ExternalDependency {
-  readonly range: Range;
-  readonly url: string;
-  readonly host: string;
-  /** The URL compared with snapshot sources: lower-case scheme and host, no fragment or trailing slash. */
-  readonly normalized: string;
-}
-
-interface LocalLink {
+/** One external URL occurrence, in the local lines of its section. */
+export interface ExternalLink {
+  readonly line: number;
   readonly range: Range;
   readonly url: string;
   readonly host: string;
@@ -36,9 +30,16 @@ interface LocalLink {
 
 interface SectionUrlFacts {
   /** External links outside reference subsections and snapshot `Source:` lines. */
-  readonly links: readonly LocalLink[];
-  /** Normalised URLs named by this section's snapshots. */
-  readonly snapshotSources: readonly string[];
+  readonly links: readonly ExternalLink[];
+  /** Normalised URLs named by this section's snapshots, with their lines. */
+  readonly snapshotSources: readonly SnapshotSource[];
+  /** Local lines labelled `Retrieved:`, ascending. */
+  readonly retrieved: readonly number[];
+}
+
+interface SnapshotSource {
+  readonly line: number;
+  readonly normalized: string;
 }
 
 /** The host of an http(s) URL, lower case, without credentials or port; undefined for other schemes. */
@@ -129,46 +130,58 @@ function isSnapshotSource(section: Section, line: number, retrieved: readonly nu
   return retrieved.some((other) => Math.abs(other - line) <= SNAPSHOT_SPAN) && lineLabel(sectionLine(section, line)) === 'source';
 }
 
-const urlFactsOf = memoizeBySection((section: Section): SectionUrlFacts => {
-  const links: LocalLink[] = [];
-  const snapshotSources: string[] = [];
-  if (section.links.length === 0) return { links, snapshotSources };
-  const retrieved = retrievedLines(section);
-  const inReferences = referenceLines(section);
-  for (const link of section.links) {
+const urlFactsOf = memoizeBySection(
+  (section: Section): SectionUrlFacts => {
+    if (section.links.length === 0) return { links: [], snapshotSources: [], retrieved: [] };
+    const retrieved = retrievedLines(section);
+    const facts = { links: [] as ExternalLink[], snapshotSources: [] as SnapshotSource[], retrieved };
+    readLinks(section, section.links, facts);
+    return facts;
+  },
+  // After typing inside a line that is not (and was not) a `Retrieved:` line, no other line's links
+  // change their reading: only the edited line's links are read again.
+  (previous, section, { previous: old, line }) => {
+    if (lineLabel(sectionLine(section, line)) === 'retrieved' || lineLabel(sectionLine(old, line)) === 'retrieved') return undefined;
+    const facts = { links: [] as ExternalLink[], snapshotSources: [] as SnapshotSource[], retrieved: previous.retrieved };
+    readLinks(section, itemsOnLine(section.links, line), facts);
+    return {
+      links: replaceLineResults(previous.links, line, facts.links, (link) => link.line),
+      snapshotSources: replaceLineResults(previous.snapshotSources, line, facts.snapshotSources, (source) => source.line),
+      retrieved: previous.retrieved,
+    };
+  },
+);
+
+/** Sorts `links` of the section into snapshot sources and external links, skipping local and reference ones. */
+function readLinks(section: Section, links: readonly Link[], facts: { links: ExternalLink[]; snapshotSources: SnapshotSource[]; retrieved: readonly number[] }): void {
+  let inReferences: ((line: number) => boolean) | undefined;
+  for (const link of links) {
     const host = urlHost(link.url);
     if (host === undefined || host.length === 0 || isLocalOrExampleHost(host)) continue;
     const normalized = normalizeUrl(link.url, host);
-    if (retrieved.length > 0 && isSnapshotSource(section, link.line, retrieved)) {
-      snapshotSources.push(normalized);
+    if (facts.retrieved.length > 0 && isSnapshotSource(section, link.line, facts.retrieved)) {
+      facts.snapshotSources.push({ line: link.line, normalized });
       continue;
     }
+    inReferences ??= referenceLines(section);
     if (inReferences(link.line)) continue;
-    links.push({ range: link.range, url: link.url, host, normalized });
+    facts.links.push({ line: link.line, range: link.range, url: link.url, host, normalized });
   }
-  return { links, snapshotSources };
-});
+}
 
 function isReferenceSection(entry: ResolvedSection): boolean {
   return (entry.spec !== undefined && REFERENCE_KEYS.has(entry.spec.key)) || (entry.level > 0 && isReferenceTitle(entry.title));
 }
 
-/** External URLs outside See Also / References that no snapshot in the plan backs, in document order. */
-export function findExternalDependencies(plan: { readonly sections: readonly ResolvedSection[] }): ExternalDependency[] {
+/**
+ * Calls `visit` for each external URL outside See Also / References that no snapshot in the plan
+ * backs, with the section it is in, in document order.
+ */
+export function forEachExternalDependency(plan: { readonly sections: readonly ResolvedSection[] }, visit: (link: ExternalLink, placed: PlacedSection) => void): void {
   const snapshotted = new Set<string>();
-  for (const entry of plan.sections) for (const source of urlFactsOf(entry.placed.section).snapshotSources) snapshotted.add(source);
-  const found: ExternalDependency[] = [];
+  for (const entry of plan.sections) for (const source of urlFactsOf(entry.placed.section).snapshotSources) snapshotted.add(source.normalized);
   for (const entry of plan.sections) {
     if (isReferenceSection(entry)) continue;
-    const shift = entry.placed.line;
-    for (const link of urlFactsOf(entry.placed.section).links) {
-      if (snapshotted.has(link.normalized)) continue;
-      const range: Range = {
-        start: { line: link.range.start.line + shift, character: link.range.start.character },
-        end: { line: link.range.end.line + shift, character: link.range.end.character },
-      };
-      found.push({ range, url: link.url, host: link.host, normalized: link.normalized });
-    }
+    for (const link of urlFactsOf(entry.placed.section).links) if (!snapshotted.has(link.normalized)) visit(link, entry.placed);
   }
-  return found;
 }

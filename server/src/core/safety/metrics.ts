@@ -1,6 +1,6 @@
 /** Safety metrics for the status bar and summaries: pure functions of a linted plan. */
 import type { ResolvedSection } from '../rules/types';
-import { findExternalDependencies } from './externalUrls';
+import { forEachExternalDependency } from './externalUrls';
 
 /**
  * The spec's External Dependency Count (target 0): how many distinct external URLs the plan relies
@@ -8,5 +8,7 @@ import { findExternalDependencies } from './externalUrls';
  * (anything with the plan's resolved sections). It counts the same URLs EP062 reports, each once.
  */
 export function externalDependencyCount(plan: { readonly sections: readonly ResolvedSection[] }): number {
-  return new Set(findExternalDependencies(plan).map((dependency) => dependency.normalized)).size;
+  const urls = new Set<string>();
+  forEachExternalDependency(plan, (link) => urls.add(link.normalized));
+  return urls.size;
 }

@@ -12,6 +12,8 @@ import { forEachWindow, lineCount, lineRange, sectionLine } from './sectionLines
 import { anyMatches, linesMatching, literalAlternation } from './lineFilter';
 import type { LineTrigger } from './lineFilter';
 import { memoizeBySection } from './sectionMemo';
+import { replaceLineResults } from '../model/lineage';
+import type { LineEditOrigin } from '../model/lineage';
 
 export interface SecretMatch {
   /** Where the secret's value is (what the redact fix replaces). */
@@ -75,7 +77,29 @@ export const scanSectionForSecrets = memoizeBySection((section: Section): readon
     else scanLine(text, line, found, [[pem.match.range.start.character, pem.match.range.end.character]]);
   }
   return found;
-});
+}, carrySecretsOver);
+
+/**
+ * After typing inside one line, only that line's credentials can differ, unless a private key block
+ * is near: a block spans lines, so there the whole section is scanned again.
+ */
+function carrySecretsOver(previous: readonly SecretMatch[], section: Section, origin: LineEditOrigin): readonly SecretMatch[] | undefined {
+  const { line } = origin;
+  const text = sectionLine(section, line);
+  if (mentionsPem(text) || mentionsPem(sectionLine(origin.previous, line)) || pemBeginsBefore(section, line)) return undefined;
+  for (const match of previous) if (match.range.start.line !== match.range.end.line) return undefined;
+  return replaceLineResults(previous, line, scanLineForSecrets(text, line), (match) => match.range.start.line);
+}
+
+function mentionsPem(text: string): boolean {
+  return text.includes(PEM_BEGIN_MARK) || text.includes(PEM_END_MARK);
+}
+
+/** True when a BEGIN marker sits on one of the lines before `line` that a block starting there could reach. */
+function pemBeginsBefore(section: Section, line: number): boolean {
+  const from = section.lineStarts[Math.max(0, line - MAX_PEM_LINES)]!;
+  return section.text.slice(from, section.lineStarts[line]).includes(PEM_BEGIN_MARK);
+}
 
 /** Every credential on one line (for text outside sections, such as the frontmatter). */
 export function scanLineForSecrets(text: string, line: number): SecretMatch[] {

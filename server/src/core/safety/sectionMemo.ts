@@ -4,6 +4,8 @@
  * Also results computed from a short text alone (a heading, a host), which recur on every lint.
  */
 import type { Section } from '../model/types';
+import { lineEditOrigin } from '../model/lineage';
+import type { LineEditOrigin } from '../model/lineage';
 
 /**
  * Every section's kept results, one slot per memoised function. One weak table for all of them,
@@ -12,7 +14,15 @@ import type { Section } from '../model/types';
 const resultsBySection = new WeakMap<Section, unknown[]>();
 let slotCount = 0;
 
-export function memoizeBySection<T>(compute: (section: Section) => T): (section: Section) => T {
+/**
+ * `compute` kept per section. With `carryOver`, the result for a section made by typing inside one
+ * line of another is derived from the old section's result when that is known: `carryOver` reads
+ * the edited line again, or returns undefined to have the whole section computed.
+ */
+export function memoizeBySection<T>(
+  compute: (section: Section) => T,
+  carryOver?: (previous: T, section: Section, origin: LineEditOrigin) => T | undefined,
+): (section: Section) => T {
   const slot = slotCount++;
   return (section) => {
     let results = resultsBySection.get(section);
@@ -22,11 +32,19 @@ export function memoizeBySection<T>(compute: (section: Section) => T): (section:
     }
     let value = results[slot] as T | undefined;
     if (value === undefined) {
-      value = compute(section);
+      value = carryOver ? carriedOver(section, slot, carryOver) : undefined;
+      value ??= compute(section);
       results[slot] = value;
     }
     return value;
   };
+}
+
+function carriedOver<T>(section: Section, slot: number, carryOver: (previous: T, section: Section, origin: LineEditOrigin) => T | undefined): T | undefined {
+  const origin = lineEditOrigin(section);
+  if (!origin) return undefined;
+  const previous = resultsBySection.get(origin.previous)?.[slot] as T | undefined;
+  return previous === undefined ? undefined : carryOver(previous, section, origin);
 }
 
 /** Texts longer than this are computed each time rather than kept. */
