@@ -98,6 +98,19 @@ describe('findings after typing inside one line', () => {
     assert.deepEqual(found, secretsOf(parsePlan(next)));
   });
 
+  it('lets the section before the edit go once the edited plan is linted', () => {
+    const text = '# PLAN: Go\n\n## Context and Orientation\n\nSee https://api.vendor.io/v2 for it.\n';
+    const before = parsePlan(text);
+    lint(before, { now: NOW });
+    const at = text.indexOf('for it');
+    const after = updatePlan(before, text.slice(0, at) + 'x' + text.slice(at), [{ start: at, end: at, insertedLength: 1 }]);
+    const edited = after.sections.find((placed) => lineEditOrigin(placed.section));
+    assert.ok(edited, 'the edit took the one-line path');
+    lint(after, { now: NOW });
+    // Kept any longer, the old section would keep the whole earlier text of the plan in memory.
+    assert.equal(lineEditOrigin(edited.section), undefined);
+  });
+
   it('keeps the findings of the other entries of a long section as they were', () => {
     const entries = Array.from({ length: 200 }, (_, i) => `- 2026-02-02T10:${String(i % 60).padStart(2, '0')}:00Z - Observation: finding ${i}.`);
     const text = ['# PLAN: Long', '', '## Surprises & Discoveries', '', ...entries, ''].join('\n');

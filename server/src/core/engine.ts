@@ -14,7 +14,7 @@ import { readDirectives } from './directives';
 import { scrubSecrets } from './safety/scrub';
 import { ruleFailureFinding } from './ruleFailure';
 import type { Profile } from './profiles/types';
-import { lineEditOrigin } from './model/lineage';
+import { forgetLineEdit, lineEditOrigin } from './model/lineage';
 import type { LineEditOrigin } from './model/lineage';
 
 /** Findings listed per rule and plan; the rest are counted in one closing finding. */
@@ -93,6 +93,11 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
     }
   }
   findings.sort(compareFindings);
+  // Every result a section carries over from its version before a one-line edit is taken by now.
+  for (let i = 0; i < sections.length; i++) {
+    caches[i]!.carry = undefined;
+    forgetLineEdit(sections[i]!.placed.section);
+  }
   return { findings, profile: resolved, sections };
 }
 

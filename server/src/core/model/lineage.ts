@@ -27,6 +27,14 @@ export function lineEditOrigin(section: Section): LineEditOrigin | undefined {
 }
 
 /**
+ * Lets the old section go once the new one's results are known: it shares the old document's text,
+ * so keeping it would keep a whole earlier version of the plan in memory.
+ */
+export function forgetLineEdit(section: Section): void {
+  origins.delete(section);
+}
+
+/**
  * `previous` (results in line order, each on one line) with those on `line` replaced by `fresh`:
  * how a line-by-line result of the old section becomes the new section's.
  */
