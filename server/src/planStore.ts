@@ -1,17 +1,25 @@
 /**
  * Keeps the parsed plan of each open document current. Edits are recorded as they arrive and the
- * plan is brought up to date lazily, with the incremental parser, when something needs it.
+ * plan is brought up to date lazily, with the incremental parser, when something needs it. Open
+ * documents keep their text in chunks, so typing inside a line of a large plan neither copies the
+ * whole text nor needs it to update the plan.
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
-import { parsePlan, updatePlan } from './core/model/index';
+import { parsePlan, updatePlan, updatePlanWithinLine } from './core/model/index';
 import type { PlanDocument, TextChange } from './core/model/index';
+import { ChunkedTextDocument } from './chunkedTextDocument';
+
+/** A change with the text it inserted. */
+interface RecordedChange extends TextChange {
+  readonly inserted: string;
+}
 
 interface Entry {
   plan?: PlanDocument;
   /** Changes since `plan` was parsed; undefined means parse from scratch. */
-  pending?: TextChange[];
+  pending?: RecordedChange[];
 }
 
 export class PlanStore {
@@ -21,36 +29,46 @@ export class PlanStore {
   readonly documentsConfiguration: TextDocumentsConfiguration<TextDocument> = {
     create: (uri, languageId, version, content) => {
       this.entries.set(uri, {});
-      return TextDocument.create(uri, languageId, version, content);
+      return new ChunkedTextDocument(uri, languageId, version, content);
     },
-    update: (document, changes, version) => this.applyChanges(document, changes, version),
+    update: (document, changes, version) => this.applyChanges(document as ChunkedTextDocument, changes, version),
   };
 
-  private applyChanges(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  private applyChanges(document: ChunkedTextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
     const entry = this.entries.get(document.uri) ?? {};
     this.entries.set(document.uri, entry);
-    let current = document;
     for (const change of changes) {
-      if ('range' in change) {
-        const start = current.offsetAt(change.range.start);
-        const end = current.offsetAt(change.range.end);
-        if (entry.plan && entry.pending) entry.pending.push({ start, end, insertedLength: change.text.length });
+      if ('range' in change && change.range) {
+        const a = document.offsetAt(change.range.start);
+        const b = document.offsetAt(change.range.end);
+        if (entry.plan && entry.pending) entry.pending.push({ start: Math.min(a, b), end: Math.max(a, b), insertedLength: change.text.length, inserted: change.text });
       } else {
         entry.pending = undefined;
         entry.plan = undefined;
       }
-      current = TextDocument.update(current, [change], version);
+      document.update([change], version);
     }
-    return current;
+    return document;
   }
 
   /** The plan for the document's current text. */
   get(document: TextDocument): PlanDocument {
     const entry = this.entries.get(document.uri) ?? {};
     this.entries.set(document.uri, entry);
+    const pending = entry.pending;
+    if (entry.plan && pending?.length === 1 && document instanceof ChunkedTextDocument) {
+      // Typing inside a line: the plan is updated from the edit alone, and the new text is read
+      // only if something asks for it.
+      const typed = updatePlanWithinLine(entry.plan, pending[0]!, pending[0]!.inserted, document.textOfThisVersion());
+      if (typed) {
+        entry.plan = typed;
+        entry.pending = [];
+        return typed;
+      }
+    }
     const text = document.getText();
-    if (entry.plan && entry.pending) {
-      if (entry.pending.length > 0) entry.plan = updatePlan(entry.plan, text, entry.pending);
+    if (entry.plan && pending) {
+      if (pending.length > 0) entry.plan = updatePlan(entry.plan, text, pending);
     } else {
       entry.plan = parsePlan(text);
     }

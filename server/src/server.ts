@@ -108,10 +108,11 @@ async function analyze(document: TextDocument): Promise<Analysis> {
   if (cached && cached.version === version) return cached;
   const current = await settings.get(uri);
   const started = performance.now();
-  const text = document.getText();
+  // The length without joining the document's text (a position past the last line is its end).
+  const textLength = document.offsetAt({ line: document.lineCount, character: 0 });
   const { config } = configForDocument(uri, current.rules, (configUri, diagnostics) => void connection.sendDiagnostics({ uri: configUri, diagnostics }));
   const result = checkDocument({
-    textLength: text.length,
+    textLength,
     plan: () => store.get(document),
     relativePath: paths.relative(uri),
     globs: config.files ?? current.files,

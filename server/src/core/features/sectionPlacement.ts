@@ -6,7 +6,7 @@ import type { PlanContext, TextEdit } from '../rules/types';
 import type { SectionSpec } from '../profiles/types';
 import type { Position } from '../model/types';
 import { formatTimestamp } from './timeFormat';
-import { lineText } from '../model/lookup';
+import { endsWithLineEnding, lineText } from '../model/lookup';
 
 export interface Placement {
   /** Where the new section's heading line goes. */
@@ -61,7 +61,7 @@ export function insertSectionEdit(context: PlanContext, spec: SectionSpec): { ed
   const lastLine = plan.lineCount - 1;
   const lastLineText = lineText(plan, lastLine);
   const end = { line: lastLine, character: lastLineText.length };
-  const endsWithEol = /[\r\n]$/.test(plan.text);
+  const endsWithEol = endsWithLineEnding(plan);
   const previousBlank = endsWithEol ? lineText(plan, lastLine - 1).trim() === '' : lastLineText.trim() === '';
   const lead = endsWithEol ? (previousBlank ? '' : eol) : previousBlank ? '' : eol + eol;
   return { edit: { range: { start: end, end }, newText: lead + text }, placement };

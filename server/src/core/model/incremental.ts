@@ -6,9 +6,10 @@
  */
 import type { PlacedSection, PlanDocument } from './types';
 import { locateFrontmatter, parseFrontmatter } from './frontmatter';
-import { assemble, parsePlan } from './parse';
+import { assemble, assembleAfterLineEdit, parsePlan } from './parse';
 import { scanSections } from './sections';
 import { editWithinLine } from './lineEdit';
+import { lineStartOffset } from './lookup';
 
 /** One replacement, with offsets in the text as it was just before this change. */
 export interface TextChange {
@@ -72,8 +73,9 @@ export function updatePlan(previous: PlanDocument, text: string, changes: readon
 
   const old = previous.sections;
   if (changes.length === 1) {
-    const typed = withinOneLine(previous, text, changes[0]!);
-    if (typed) return typed;
+    const change = changes[0]!;
+    const sections = withinOneLine(previous, change, text.slice(change.start, change.start + change.insertedLength));
+    if (sections) return assemble(text, previous.frontmatter, previous.bodyStartLine, previous.bodyStartOffset, sections);
   }
   let k = sectionAt(old, start);
   // An edit on a section's heading lines can unmake the heading (or, on the line before it, make
@@ -106,21 +108,40 @@ export function updatePlan(previous: PlanDocument, text: string, changes: readon
   return assemble(text, previous.frontmatter, previous.bodyStartLine, previous.bodyStartOffset, sections);
 }
 
-/** The plan after an edit inside one line of one section, or undefined when the edit is not that simple. */
-function withinOneLine(previous: PlanDocument, text: string, change: TextChange): PlanDocument | undefined {
+/**
+ * The plan after one edit inside one line of the body, made without reading the new text: `text`
+ * is called only when someone asks for the new plan's whole text. Undefined when the edit is not
+ * that simple (the caller then parses with {@link updatePlan}). An editor calls this on every
+ * keystroke, so a large plan's text is not copied for each one.
+ */
+export function updatePlanWithinLine(previous: PlanDocument, change: TextChange, inserted: string, text: () => string): PlanDocument | undefined {
+  if (inserted.length !== change.insertedLength) return undefined;
+  // The first line can open a frontmatter block and the frontmatter is parsed as a whole: both
+  // are left to the full update (the previous plan's text is not read here either).
+  if (previous.frontmatter) {
+    if (!previous.frontmatter.closed || change.start <= previous.bodyStartOffset) return undefined;
+  } else {
+    const secondLine = lineStartOffset(previous, 1);
+    if (secondLine === undefined || change.start < secondLine) return undefined;
+  }
+  const sections = withinOneLine(previous, change, inserted);
+  return sections && assembleAfterLineEdit(previous, text, sections);
+}
+
+/** The sections after an edit inside one line of one section, or undefined when the edit is not that simple. */
+function withinOneLine(previous: PlanDocument, change: TextChange, inserted: string): PlacedSection[] | undefined {
   const old = previous.sections;
   const k = sectionAt(old, change.start);
   const placed = old[k]!;
   const next = old[k + 1];
-  if (change.start < placed.offset || change.end > (next ? next.offset : previous.text.length)) return undefined;
-  const inserted = text.slice(change.start, change.start + change.insertedLength);
-  const section = editWithinLine(placed, next, previous.text, text, change.start, change.end, inserted);
+  if (change.start < placed.offset || change.end > (next ? next.offset : placed.offset + placed.section.text.length)) return undefined;
+  const section = editWithinLine(placed, next, change.start, change.end, inserted);
   if (!section) return undefined;
   const delta = change.insertedLength - (change.end - change.start);
   const sections: PlacedSection[] = old.slice(0, k);
   sections.push({ line: placed.line, offset: placed.offset, section });
   for (let j = k + 1; j < old.length; j++) sections.push({ line: old[j]!.line, offset: old[j]!.offset + delta, section: old[j]!.section });
-  return assemble(text, previous.frontmatter, previous.bodyStartLine, previous.bodyStartOffset, sections);
+  return sections;
 }
 
 /** Index of the last section starting at or before `offset`. */

@@ -1,6 +1,6 @@
 export * from './types';
 export { parsePlan } from './parse';
-export { updatePlan, mergeChanges } from './incremental';
+export { updatePlan, updatePlanWithinLine, mergeChanges } from './incremental';
 export type { TextChange } from './incremental';
 export { computeLineStarts, lineContentEnd, lineOfOffset, detectEol } from './lines';
 export { lineText, lineStartOffset, positionAt, offsetAt } from './lookup';

@@ -18,21 +18,13 @@ import { recordLineEdit, replaceLineResults } from './lineage';
 const UNSAFE_KINDS = new Set<number>([LineKind.Heading, LineKind.SetextUnderline, LineKind.FenceOpen, LineKind.FenceBody, LineKind.FenceClose]);
 
 /**
- * The section `placed` after replacing `[start, end)` (offsets in the old document) with
- * `inserted`, or undefined when the edit is not confined to one line whose kind stays the same.
+ * The section `placed` after replacing `[start, end)` (offsets in the old document, inside the
+ * section) with `inserted`, or undefined when the edit is not confined to one line whose kind
+ * stays the same. Reads only the section's text, never the whole document's.
  */
-export function editWithinLine(
-  placed: PlacedSection,
-  next: PlacedSection | undefined,
-  oldText: string,
-  newText: string,
-  start: number,
-  end: number,
-  inserted: string,
-): Section | undefined {
-  const nextOffset = next ? next.offset : oldText.length;
-  if (hasLineBreak(inserted) || hasLineBreak(oldText.slice(start, end))) return undefined;
+export function editWithinLine(placed: PlacedSection, next: PlacedSection | undefined, start: number, end: number, inserted: string): Section | undefined {
   const old = placed.section;
+  if (hasLineBreak(inserted) || hasLineBreak(old.text.slice(start - placed.offset, end - placed.offset))) return undefined;
   const localStart = start - placed.offset;
   const line = lineOfOffset(old.lineStarts, localStart);
   // The first line opens the section (its heading); a change there can unmake the section.
@@ -42,7 +34,8 @@ export function editWithinLine(
   if (end - placed.offset > oldLineEnd) return undefined;
 
   const delta = inserted.length - (end - start);
-  const text = newText.slice(placed.offset, nextOffset + delta);
+  // Built from the old section's text, so the new document's whole text need not be read.
+  const text = old.text.slice(0, localStart) + inserted + old.text.slice(end - placed.offset);
   const newLineEnd = oldLineEnd + delta;
   const oldLine = old.text.slice(lineStart, oldLineEnd);
   const newLine = text.slice(lineStart, newLineEnd);
@@ -50,7 +43,7 @@ export function editWithinLine(
   if (indentEnd(oldLine) !== indentEnd(newLine) || measureIndent(oldLine).columns !== measureIndent(newLine).columns) return undefined;
   const scan = rescanAround(text, old, line, old.heading !== undefined);
   if (!scan) return undefined;
-  if (scan !== SETTLED && next && !stillOpens(scan, old.lineKinds.length, next, newText, nextOffset + delta)) return undefined;
+  if (scan !== SETTLED && next && !stillOpens(scan, old.lineKinds.length, next)) return undefined;
 
   const lineStarts = old.lineStarts.slice();
   for (let i = line + 1; i < lineStarts.length; i++) lineStarts[i] = lineStarts[i]! + delta;
@@ -134,14 +127,16 @@ function startsAfresh(kinds: Uint8Array, text: string, start: number, index: num
  * have left a block open (an HTML comment, a fence) that would swallow it. Past a top-level heading
  * the scanner's state is the same whatever came before, so checking the heading lines is enough.
  */
-function stillOpens(scanner: BlockScanner, linesScanned: number, next: PlacedSection, newText: string, nextOffset: number): boolean {
+function stillOpens(scanner: BlockScanner, linesScanned: number, next: PlacedSection): boolean {
   const heading = next.section.heading;
   if (!heading) return false;
   const probe = scanner.clone();
   const last = heading.setext ? heading.range.end.line : 0;
   let scanned = 0;
-  forEachLine(newText, nextOffset, (start, end) => {
-    probe.scan(newText.slice(start, end));
+  // The next section's text is unchanged and starts with its heading lines.
+  const text = next.section.text;
+  forEachLine(text, 0, (start, end) => {
+    probe.scan(text.slice(start, end));
     return ++scanned <= last;
   });
   const value = probe.packed;

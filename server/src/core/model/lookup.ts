@@ -3,33 +3,40 @@ import type { PlanDocument, Position } from './types';
 import { computeLineStarts, lineContentEnd, lineOfOffset } from './lines';
 
 /**
- * Line starts of the frontmatter (the text before the first section), computed once per plan:
- * rules read frontmatter lines one at a time, and recomputing them per call was quadratic.
+ * The text before the body (the frontmatter) and its line starts, computed once per plan: rules
+ * read frontmatter lines one at a time, and recomputing them per call was quadratic.
  */
-const headLineStarts = new WeakMap<PlanDocument, readonly number[]>();
+interface Head {
+  /** A text that starts with the plan's frontmatter (the plan's text, or an earlier version's). */
+  readonly text: string;
+  readonly starts: readonly number[];
+}
+
+const heads = new WeakMap<PlanDocument, Head>();
+
+function headOf(plan: PlanDocument): Head {
+  let head = heads.get(plan);
+  if (!head) {
+    head = { text: plan.text, starts: computeLineStarts(plan.text, 0, plan.bodyStartOffset) };
+    heads.set(plan, head);
+  }
+  return head;
+}
 
 function frontmatterLineStarts(plan: PlanDocument): readonly number[] {
-  let starts = headLineStarts.get(plan);
-  if (!starts) {
-    starts = computeLineStarts(plan.text, 0, plan.bodyStartOffset);
-    headLineStarts.set(plan, starts);
-  }
-  return starts;
+  return headOf(plan).starts;
+}
+
+/** Lets `plan` read its frontmatter from `previous`, whose text up to the body is the same. */
+export function shareHead(plan: PlanDocument, previous: PlanDocument): void {
+  heads.set(plan, headOf(previous));
 }
 
 /** Offset of the start of `line`, or undefined past the end. */
 export function lineStartOffset(plan: PlanDocument, line: number): number | undefined {
   if (line < 0 || line >= plan.lineCount) return undefined;
   if (line < plan.bodyStartLine) return frontmatterLineStarts(plan)[line];
-  const sections = plan.sections;
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sections[mid]!.line <= line) lo = mid;
-    else hi = mid - 1;
-  }
-  const placed = sections[lo];
+  const placed = plan.sections[sectionIndexOfLine(plan, line)];
   if (placed) {
     const local = placed.section.lineStarts[line - placed.line];
     if (local !== undefined) return placed.offset + local;
@@ -38,11 +45,31 @@ export function lineStartOffset(plan: PlanDocument, line: number): number | unde
   return plan.text.length;
 }
 
-/** The text of `line` without its line ending ('' past the end). */
+/** The text of `line` without its line ending ('' past the end). Reads the frontmatter or the line's section, not the whole text. */
 export function lineText(plan: PlanDocument, line: number): string {
-  const start = lineStartOffset(plan, line);
-  if (start === undefined) return '';
-  return plan.text.slice(start, lineContentEnd(plan.text, start));
+  if (line < 0 || line >= plan.lineCount) return '';
+  if (line < plan.bodyStartLine) {
+    const head = headOf(plan);
+    const start = head.starts[line]!;
+    return head.text.slice(start, lineContentEnd(head.text, start, plan.bodyStartOffset));
+  }
+  const placed = plan.sections[sectionIndexOfLine(plan, line)];
+  const local = placed ? placed.section.lineStarts[line - placed.line] : undefined;
+  if (placed === undefined || local === undefined) return '';
+  return placed.section.text.slice(local, lineContentEnd(placed.section.text, local));
+}
+
+/** Index of the last section starting at or before `line`. */
+function sectionIndexOfLine(plan: PlanDocument, line: number): number {
+  const sections = plan.sections;
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid]!.line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The position of `offset` in the document. */
@@ -86,4 +113,12 @@ export function offsetAt(plan: PlanDocument, position: Position): number {
   if (start === undefined) return position.line < 0 ? 0 : plan.text.length;
   const end = lineContentEnd(plan.text, start);
   return Math.min(start + Math.max(0, position.character), end);
+}
+
+/** True when the document's text ends with a line ending; read from its last section, not the whole text. */
+export function endsWithLineEnding(plan: PlanDocument): boolean {
+  const last = plan.sections[plan.sections.length - 1];
+  const text = last && last.section.text.length > 0 ? last.section.text : plan.text;
+  const code = text.charCodeAt(text.length - 1);
+  return code === 10 || code === 13;
 }

@@ -3,6 +3,7 @@ import type { PlacedSection, PlanDocument } from './types';
 import { detectEol } from './lines';
 import { locateFrontmatter, parseFrontmatter } from './frontmatter';
 import { scanSections } from './sections';
+import { shareHead } from './lookup';
 
 /** Parses `text` into a {@link PlanDocument}. Never throws on any input. */
 export function parsePlan(text: string): PlanDocument {
@@ -37,4 +38,27 @@ export function assemble(
     bodyStartOffset,
     sections,
   };
+}
+
+/**
+ * The document after an edit inside one line of its body: line endings, byte order mark, line
+ * count and frontmatter are as before (such an edit changes none of them), and the whole text is
+ * read from `text` only when something asks for it.
+ */
+export function assembleAfterLineEdit(previous: PlanDocument, text: () => string, sections: readonly PlacedSection[]): PlanDocument {
+  let whole: string | undefined;
+  const plan: PlanDocument = {
+    get text(): string {
+      return (whole ??= text());
+    },
+    eol: previous.eol,
+    hasBom: previous.hasBom,
+    lineCount: previous.lineCount,
+    ...(previous.frontmatter ? { frontmatter: previous.frontmatter } : {}),
+    bodyStartLine: previous.bodyStartLine,
+    bodyStartOffset: previous.bodyStartOffset,
+    sections,
+  };
+  shareHead(plan, previous);
+  return plan;
 }
