@@ -34,14 +34,14 @@ export function editWithinLine(placed: PlacedSection, next: PlacedSection | unde
   if (end - placed.offset > oldLineEnd) return undefined;
 
   const delta = inserted.length - (end - start);
-  // Built from the old section's text, so the new document's whole text need not be read.
+  // Built from the old section's text, so the new document's whole text need not be read; the
+  // model reads only the edited line of it, so a large section is not copied until a rule asks.
   const text = old.text.slice(0, localStart) + inserted + old.text.slice(end - placed.offset);
-  const newLineEnd = oldLineEnd + delta;
   const oldLine = old.text.slice(lineStart, oldLineEnd);
-  const newLine = text.slice(lineStart, newLineEnd);
+  const newLine = oldLine.slice(0, localStart - lineStart) + inserted + oldLine.slice(end - placed.offset - lineStart);
   // Indentation decides list containers and where items end: a change there needs the full rebuild.
   if (indentEnd(oldLine) !== indentEnd(newLine) || measureIndent(oldLine).columns !== measureIndent(newLine).columns) return undefined;
-  const scan = rescanAround(text, old, line, old.heading !== undefined);
+  const scan = rescanAround(old, line, newLine, old.heading !== undefined);
   if (!scan) return undefined;
   if (scan !== SETTLED && next && !stillOpens(scan, old.lineKinds.length, next)) return undefined;
 
@@ -78,37 +78,34 @@ const SETTLED = 'settled';
  * starts afresh, and ends at the first line after it where both the old and the new scan start
  * afresh; past it every line reads as before, and so does the next section's heading (SETTLED).
  * Without such a line the scan runs to the section's end and returns the scanner there. Undefined
- * when a line changed kind or the edit opened a section.
+ * when a line changed kind or the edit opened a section. Lines other than the edited one (given
+ * as `newLine`) are read from the old text, where they are the same.
  */
-function rescanAround(text: string, old: Section, line: number, opensWithHeading: boolean): BlockScanner | typeof SETTLED | undefined {
-  const kinds = old.lineKinds;
+function rescanAround(old: Section, line: number, newLine: string, opensWithHeading: boolean): BlockScanner | typeof SETTLED | undefined {
+  const { lineKinds: kinds, lineStarts: starts, text } = old;
   let first = line;
-  while (first > 0 && !startsAfresh(kinds, old.text, old.lineStarts[first]!, first)) first--;
+  while (first > 0 && !startsAfresh(kinds, text, starts[first]!, first)) first--;
   const scanner = new BlockScanner(first);
   const packed: number[] = [];
-  let index = first;
-  let newSection = false;
-  let settled = false;
-  forEachLine(text, old.lineStarts[first]!, (start, end) => {
-    if (index > line && kindOf(packed[index - 1 - first]!) === LineKind.Blank && startsAfresh(kinds, text, start, index)) {
-      settled = true;
-      return false;
+  for (let index = first; index < kinds.length; index++) {
+    if (index > line && kindOf(packed[index - 1 - first]!) === LineKind.Blank && startsAfresh(kinds, text, starts[index]!, index)) {
+      return sameKinds(packed, kinds, first) ? SETTLED : undefined;
     }
-    scanner.scan(text.slice(start, end));
+    scanner.scan(index === line ? newLine : text.slice(starts[index], lineContentEnd(text, starts[index]!)));
     const value = scanner.packed;
     if (kindOf(value) === LineKind.SetextUnderline) {
       // Its paragraph lines are heading lines now, as the section scanner marks them.
       for (let i = Math.max(first, scanner.setextStart); i < index; i++) packed[i - first] = packLine(LineKind.Heading, levelOf(value), isTopLevel(value));
     }
-    newSection = opensNewSection(value, index, scanner.setextStart, opensWithHeading);
+    if (opensNewSection(value, index, scanner.setextStart, opensWithHeading)) return undefined;
     packed.push(value);
-    index++;
-    return !newSection;
-  });
-  if (newSection) return undefined;
-  if (!settled && index !== kinds.length) return undefined;
-  for (let i = 0; i < packed.length; i++) if (kindOf(packed[i]!) !== kinds[first + i]) return undefined;
-  return settled ? SETTLED : scanner;
+  }
+  return sameKinds(packed, kinds, first) ? scanner : undefined;
+}
+
+function sameKinds(packed: readonly number[], kinds: Uint8Array, first: number): boolean {
+  for (let i = 0; i < packed.length; i++) if (kindOf(packed[i]!) !== kinds[first + i]) return false;
+  return true;
 }
 
 /**

@@ -3,10 +3,10 @@
  * "None yet." line left beside real entries.
  */
 import { LineKind } from '../model/types';
-import type { Section } from '../model/types';
+import type { ListItem, Section } from '../model/types';
 import type { Report, Reporter, Rule } from './types';
 import { memoizeBySection } from '../safety/sectionMemo';
-import { replaceLineResults } from '../model/lineage';
+import { itemsOnLine, replaceLineResults } from '../model/lineage';
 import { codeSpans, insideSpans } from '../model/inline';
 import { isNothingYet, sectionLine, topLevelItems } from '../profiles/planQueries';
 
@@ -29,15 +29,12 @@ export const templatePlaceholder: Rule = {
   checkSection(context, report) {
     const section = context.section;
     for (const placeholder of placeholdersIn(section)) report(placeholder);
-    const items = topLevelItems(section);
     // Only a "none yet" item is ever reported, so a section without one needs no further reading.
-    let leftovers = 0;
-    for (const item of items) if (isNothingYet(item.text)) leftovers++;
-    if (leftovers === 0) return;
-    const real = items.length > leftovers || hasProse(section);
+    const leftovers = nothingYetItemsIn(section);
+    if (leftovers.length === 0) return;
+    const real = topLevelItems(section).length > leftovers.length || hasProse(section);
     if (!real) return;
-    for (const item of items) {
-      if (!isNothingYet(item.text)) continue;
+    for (const item of leftovers) {
       const end = item.endLine + 1 < section.lineStarts.length ? { line: item.endLine + 1, character: 0 } : { line: item.endLine, character: sectionLine(section, item.endLine).length };
       report({
         range: item.textRange,
@@ -47,6 +44,18 @@ export const templatePlaceholder: Rule = {
     }
   },
 };
+
+/**
+ * The section's "none yet" items, kept with it: a long section has thousands of entries, and
+ * after typing inside a line only an item that starts on that line can have changed.
+ */
+const nothingYetItemsIn = memoizeBySection(
+  (section: Section): readonly ListItem[] => topLevelItems(section).filter((item) => isNothingYet(item.text)),
+  (previous, section, { line }) => {
+    const fresh = itemsOnLine(topLevelItems(section), line).filter((item) => isNothingYet(item.text));
+    return replaceLineResults(previous, line, fresh, (item) => item.line);
+  },
+);
 
 /** The placeholders of a section, kept with it; after typing inside a line only that line is read again. */
 const placeholdersIn = memoizeBySection(

@@ -18,21 +18,34 @@ export const externalUrl: Rule = {
   profiles: ['ssot', 'openai'],
   fixable: false,
   check(context, report) {
-    forEachExternalDependency(context, (link, placed) => report(reportFor(link), placed));
+    forEachExternalDependency(context, (links, placed) => {
+      for (const found of reportsFor(links)) report(found, placed);
+    });
   },
 };
 
 /**
- * One report per link, kept with it: a link lives as long as its section, so on a keystroke the
- * plan's hundreds of unchanged links are reported with the same objects and not built again.
+ * One report per link, kept with it (a link lives as long as its section), and the reports of a
+ * section's kept list of links kept with that list: on a keystroke the plan's hundreds of unchanged
+ * links are reported with the same objects, looked up once per section.
  */
-const reports = new WeakMap<ExternalLink, Report>();
+const reportsOfLink = new WeakMap<ExternalLink, Report>();
+const reportsOfList = new WeakMap<readonly ExternalLink[], readonly Report[]>();
+
+function reportsFor(links: readonly ExternalLink[]): readonly Report[] {
+  let reports = reportsOfList.get(links);
+  if (!reports) {
+    reports = links.map(reportFor);
+    reportsOfList.set(links, reports);
+  }
+  return reports;
+}
 
 function reportFor(link: ExternalLink): Report {
-  let found = reports.get(link);
+  let found = reportsOfLink.get(link);
   if (!found) {
     found = { range: link.range, message: message(link.host), data: { url: link.normalized } };
-    reports.set(link, found);
+    reportsOfLink.set(link, found);
   }
   return found;
 }

@@ -174,14 +174,17 @@ function isReferenceSection(entry: ResolvedSection): boolean {
 }
 
 /**
- * Calls `visit` for each external URL outside See Also / References that no snapshot in the plan
- * backs, with the section it is in, in document order.
+ * Calls `visit` with each section's external URLs outside See Also / References that no snapshot
+ * in the plan backs, in document order. When none of a section's links is backed, `links` is the
+ * list kept with the section, the same array on every call, so a caller can keep what it derives.
  */
-export function forEachExternalDependency(plan: { readonly sections: readonly ResolvedSection[] }, visit: (link: ExternalLink, placed: PlacedSection) => void): void {
+export function forEachExternalDependency(plan: { readonly sections: readonly ResolvedSection[] }, visit: (links: readonly ExternalLink[], placed: PlacedSection) => void): void {
   const snapshotted = new Set<string>();
   for (const entry of plan.sections) for (const source of urlFactsOf(entry.placed.section).snapshotSources) snapshotted.add(source.normalized);
   for (const entry of plan.sections) {
     if (isReferenceSection(entry)) continue;
-    for (const link of urlFactsOf(entry.placed.section).links) if (!snapshotted.has(link.normalized)) visit(link, entry.placed);
+    const links = urlFactsOf(entry.placed.section).links;
+    if (links.length === 0) continue;
+    visit(snapshotted.size === 0 ? links : links.filter((link) => !snapshotted.has(link.normalized)), entry.placed);
   }
 }

@@ -9,6 +9,8 @@ import { forEachExternalDependency } from './externalUrls';
  */
 export function externalDependencyCount(plan: { readonly sections: readonly ResolvedSection[] }): number {
   const urls = new Set<string>();
-  forEachExternalDependency(plan, (link) => urls.add(link.normalized));
+  forEachExternalDependency(plan, (links) => {
+    for (const link of links) urls.add(link.normalized);
+  });
   return urls.size;
 }
