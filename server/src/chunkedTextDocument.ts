@@ -47,14 +47,7 @@ export class ChunkedTextDocument implements TextDocument {
 
   getText(range?: Range): string {
     if (range) return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
-    if (this.joined === undefined) {
-      const text = this.chunks.join('');
-      this.joined = text;
-      // The chunks become views of the joined text, so the two do not hold the text twice.
-      this.chunks = cut(text, this.chunkSize);
-      this.chunkStarts = startsOf(this.chunks);
-    }
-    return this.joined;
+    return this.joined ?? this.keepJoined(this.chunks.join(''));
   }
 
   /**
@@ -68,7 +61,22 @@ export class ChunkedTextDocument implements TextDocument {
     }
     const chunks = this.chunks;
     let text: string | undefined;
-    return () => (text ??= chunks.join(''));
+    return () => {
+      if (text === undefined) {
+        text = chunks.join('');
+        // Still this version: the document keeps the joined text too, so it is not joined twice.
+        if (this.chunks === chunks) this.keepJoined(text);
+      }
+      return text;
+    };
+  }
+
+  /** Keeps the whole text, with the chunks as views of it so the two do not hold it twice. */
+  private keepJoined(text: string): string {
+    this.joined = text;
+    this.chunks = cut(text, this.chunkSize);
+    this.chunkStarts = startsOf(this.chunks);
+    return text;
   }
 
   positionAt(offset: number): Position {

@@ -56,6 +56,8 @@ export class PlanStore {
     const entry = this.entries.get(document.uri) ?? {};
     this.entries.set(document.uri, entry);
     const pending = entry.pending;
+    // Nothing changed since the plan was made (a hover or code action after the lint): it is current.
+    if (entry.plan && pending?.length === 0) return entry.plan;
     if (entry.plan && pending?.length === 1 && document instanceof ChunkedTextDocument) {
       // Typing inside a line: the plan is updated from the edit alone, and the new text is read
       // only if something asks for it.

@@ -112,6 +112,15 @@ describe('incremental parse', () => {
     assert.deepEqual(planSnapshot(after), planSnapshot(parsePlan(text.slice(0, at) + '9' + text.slice(at))));
   });
 
+  it('drops the last line from its section when deleting its text leaves the plan ending in a line break', () => {
+    // Inside an open HTML comment an empty line keeps its kind, so only the line count tells.
+    const text = '# PLAN: t\n<!--\n- nested\n<!--';
+    const at = text.length - '<!--'.length;
+    const edited = text.slice(0, at);
+    const plan = updatePlan(parsePlan(text), edited, [{ start: at, end: text.length, insertedLength: 0 }]);
+    assert.deepEqual(planSnapshot(plan), planSnapshot(parsePlan(edited)));
+  });
+
   it('reuses sections the edit did not touch', () => {
     const text = '# PLAN: t\n\n## Progress\nStatus: DONE\n\n## Decision Log\n- d\n\n## Outcomes & Retrospective\nDone.\n';
     const before = parsePlan(text);

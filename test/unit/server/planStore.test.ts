@@ -82,6 +82,8 @@ describe('the plan store', () => {
     const plan = store.get(document);
     const after = lint(plan, { now: NOW });
     assert.equal(reads, 0, 'neither the update nor the lint joined the text');
+    assert.equal(store.get(document), plan, 'asked again with no edit in between, the store gives the same plan');
+    assert.equal(reads, 0);
     assert.deepEqual(after.findings, before.findings);
     assert.ok(plan.text.includes('step 9200 in'), 'the text is still there when asked for');
     assert.equal(reads, 1);

@@ -39,6 +39,8 @@ export function editWithinLine(placed: PlacedSection, next: PlacedSection | unde
   const text = old.text.slice(0, localStart) + inserted + old.text.slice(end - placed.offset);
   const oldLine = old.text.slice(lineStart, oldLineEnd);
   const newLine = oldLine.slice(0, localStart - lineStart) + inserted + oldLine.slice(end - placed.offset - lineStart);
+  // The plan's last line emptied, with no line ending after it, stops being a line of the section.
+  if (newLine.length === 0 && oldLineEnd === old.text.length) return undefined;
   // Indentation decides list containers and where items end: a change there needs the full rebuild.
   if (indentEnd(oldLine) !== indentEnd(newLine) || measureIndent(oldLine).columns !== measureIndent(newLine).columns) return undefined;
   const scan = rescanAround(old, line, newLine, old.heading !== undefined);
