@@ -8,6 +8,8 @@
  */
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+// The last start at or before an offset: the same search finds a line and a chunk.
+import { lineOfOffset } from './core/model/lines';
 
 /** Chunks are cut to about this many characters; an edit copies at most a chunk or two. */
 const CHUNK_SIZE = 16 * 1024;
@@ -81,7 +83,7 @@ export class ChunkedTextDocument implements TextDocument {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.length));
-    const line = lastAtOrBefore(this.lineOffsets, clamped);
+    const line = lineOfOffset(this.lineOffsets, clamped);
     const lineStart = this.lineOffsets[line]!;
     return { line, character: this.beforeLineEnd(clamped, lineStart) - lineStart };
   }
@@ -139,9 +141,9 @@ export class ChunkedTextDocument implements TextDocument {
     // The lines the edit touches are counted again, from the start of the first one (one earlier
     // when that line follows a lone `\r`, which a `\n` typed at its start would join) to the end of
     // the last one.
-    let firstLine = lastAtOrBefore(this.lineOffsets, start);
+    let firstLine = lineOfOffset(this.lineOffsets, start);
     if (firstLine > 0 && this.charCodeAt(this.lineOffsets[firstLine]! - 1) === 13) firstLine--;
-    const lastLine = lastAtOrBefore(this.lineOffsets, end);
+    const lastLine = lineOfOffset(this.lineOffsets, end);
     const regionStart = this.lineOffsets[firstLine]!;
     const regionEnd = lastLine + 1 < this.lineOffsets.length ? this.lineOffsets[lastLine + 1]! : this.length;
     const before = this.slice(regionStart, start);
@@ -174,7 +176,7 @@ export class ChunkedTextDocument implements TextDocument {
 
   /** Index of the chunk holding `offset` (the last chunk for the end of the text). */
   private chunkAt(offset: number): number {
-    const index = lastAtOrBefore(this.chunkStarts, offset);
+    const index = lineOfOffset(this.chunkStarts, offset);
     // An offset at a chunk boundary belongs to the chunk it starts, except at the very end.
     return Math.min(index, this.chunks.length - 1);
   }
@@ -233,18 +235,6 @@ function lineStartsIn(text: string, base: number, into: number[]): number[] {
     if (code === 10 || code === 13) into.push(base + i + 1);
   }
   return into;
-}
-
-/** Index of the last value <= `value` in ascending `values` (0 when none). */
-function lastAtOrBefore(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (values[middle]! <= value) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /** Replaces `count` values of `values` at `at` with `added`, in place. */
