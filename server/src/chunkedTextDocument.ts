@@ -9,7 +9,7 @@
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 // The last start at or before an offset: the same search finds a line and a chunk.
-import { lineOfOffset } from './core/model/lines';
+import { computeLineStarts, lineOfOffset } from './core/model/lines';
 
 /** Chunks are cut to about this many characters; an edit copies at most a chunk or two. */
 const CHUNK_SIZE = 16 * 1024;
@@ -20,7 +20,7 @@ export class ChunkedTextDocument implements TextDocument {
   private chunkStarts: number[];
   private length: number;
   /** Offset of each line's first character, as the stock document counts lines. */
-  private readonly lineOffsets: number[];
+  private lineOffsets: number[];
   private joined: string | undefined;
 
   constructor(
@@ -34,8 +34,7 @@ export class ChunkedTextDocument implements TextDocument {
     this.chunks = cut(content, chunkSize);
     this.chunkStarts = startsOf(this.chunks);
     this.length = content.length;
-    this.lineOffsets = [0];
-    lineStartsIn(content, 0, this.lineOffsets);
+    this.lineOffsets = computeLineStarts(content);
     this.joined = content;
   }
 
@@ -129,8 +128,7 @@ export class ChunkedTextDocument implements TextDocument {
     this.chunks = cut(text, this.chunkSize);
     this.chunkStarts = startsOf(this.chunks);
     this.length = text.length;
-    this.lineOffsets.length = 1;
-    lineStartsIn(text, 0, this.lineOffsets);
+    this.lineOffsets = computeLineStarts(text);
     this.joined = text;
   }
 
@@ -152,7 +150,9 @@ export class ChunkedTextDocument implements TextDocument {
 
     const delta = text.length - (end - start);
     const region = before + text + after;
-    const added = lineStartsIn(region, regionStart, []);
+    // The region's own line starts after its first, moved to where the region starts.
+    const added = computeLineStarts(region).slice(1);
+    for (let i = 0; i < added.length; i++) added[i] = added[i]! + regionStart;
     // Each line of the region ends with a break except the text's last line, after which there is no line start to replace.
     const removed = lastLine + 1 < this.lineOffsets.length ? lastLine - firstLine + 1 : lastLine - firstLine;
     replaceRun(this.lineOffsets, firstLine + 1, removed, added);
@@ -225,16 +225,6 @@ function startsOf(chunks: readonly string[]): number[] {
     at += chunk.length;
   }
   return starts;
-}
-
-/** Appends to `into` the offsets (plus `base`) just after each line break of `text`; `\r\n` is one break. */
-function lineStartsIn(text: string, base: number, into: number[]): number[] {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
-    if (code === 10 || code === 13) into.push(base + i + 1);
-  }
-  return into;
 }
 
 /** Replaces `count` values of `values` at `at` with `added`, in place. */

@@ -139,11 +139,8 @@ function sectionCacheOf(section: Section, key: string, specKey: string): Section
     cache = { key, specKey, slots: new Array<readonly Report[] | undefined>(RULES.length) };
     const origin = lineEditOrigin(section);
     const before = origin && sectionCaches.get(origin.previous);
-    if (origin && before && before.key === key && before.specKey === specKey) {
-      // One step back only, so the reports of every earlier version are not kept alive.
-      before.carry = undefined;
-      cache.carry = { origin, slots: before.slots };
-    }
+    // Each lint drops its sections' carry when it ends, so this reaches one version back only.
+    if (origin && before && before.key === key && before.specKey === specKey) cache.carry = { origin, slots: before.slots };
     sectionCaches.set(section, cache);
     return cache;
   }

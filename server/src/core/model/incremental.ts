@@ -9,7 +9,7 @@ import { locateFrontmatter, parseFrontmatter } from './frontmatter';
 import { assemble, assembleAfterLineEdit, parsePlan } from './parse';
 import { scanSections } from './sections';
 import { editWithinLine } from './lineEdit';
-import { lineStartOffset } from './lookup';
+import { lineStartOffset, sectionIndexAt } from './lookup';
 
 /** One replacement, with offsets in the text as it was just before this change. */
 export interface TextChange {
@@ -77,7 +77,7 @@ export function updatePlan(previous: PlanDocument, text: string, changes: readon
     const sections = withinOneLine(previous, change, text.slice(change.start, change.start + change.insertedLength));
     if (sections) return assemble(text, previous.frontmatter, previous.bodyStartLine, previous.bodyStartOffset, sections);
   }
-  let k = sectionAt(old, start);
+  let k = sectionIndexAt(old, 'offset', start);
   // An edit on a section's heading lines can unmake the heading (or, on the line before it, make
   // a setext heading), so start one section earlier when the edit touches them.
   const first = old[k]!;
@@ -131,7 +131,7 @@ export function updatePlanWithinLine(previous: PlanDocument, change: TextChange,
 /** The sections after an edit inside one line of one section, or undefined when the edit is not that simple. */
 function withinOneLine(previous: PlanDocument, change: TextChange, inserted: string): PlacedSection[] | undefined {
   const old = previous.sections;
-  const k = sectionAt(old, change.start);
+  const k = sectionIndexAt(old, 'offset', change.start);
   const placed = old[k]!;
   const next = old[k + 1];
   if (change.start < placed.offset || change.end > (next ? next.offset : placed.offset + placed.section.text.length)) return undefined;
@@ -144,20 +144,8 @@ function withinOneLine(previous: PlanDocument, change: TextChange, inserted: str
   return sections;
 }
 
-/** Index of the last section starting at or before `offset`. */
-function sectionAt(sections: readonly PlacedSection[], offset: number): number {
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sections[mid]!.offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Index of the section starting exactly at `offset`, or -1. */
 function sectionAtExactly(sections: readonly PlacedSection[], offset: number): number {
-  const i = sectionAt(sections, offset);
+  const i = sectionIndexAt(sections, 'offset', offset);
   return sections[i]?.offset === offset ? i : -1;
 }

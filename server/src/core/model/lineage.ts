@@ -4,7 +4,7 @@
  * keeps every line's number and kind), so a checker can carry them over and read one line again
  * instead of the whole section.
  */
-import type { Section } from './types';
+import type { Range, Section } from './types';
 
 export interface LineEditOrigin {
   /** The section before the edit. */
@@ -48,6 +48,16 @@ export function replaceLineResults<T>(previous: readonly T[], line: number, fres
   for (const item of fresh) result.push(item);
   for (let i = to; i < previous.length; i++) result.push(previous[i]!);
   return result;
+}
+
+/**
+ * `previous` (results that each lie on one line, in line order) with those on `line` replaced by
+ * what `read` reports there now: the carry-over of a check that reads one line at a time.
+ */
+export function rereadLine<T extends { readonly range: Range }>(previous: readonly T[], line: number, read: (found: (item: T) => void) => void): readonly T[] {
+  const fresh: T[] = [];
+  read((item) => void fresh.push(item));
+  return replaceLineResults(previous, line, fresh, (item) => item.range.start.line);
 }
 
 /** The items on `line`, found by binary search in items kept in line order. */

@@ -1,5 +1,5 @@
 /** Line and offset look-ups on a parsed document, through its sections (no whole-text scans). */
-import type { PlanDocument, Position } from './types';
+import type { PlacedSection, PlanDocument, Position } from './types';
 import { computeLineStarts, lineContentEnd, lineOfOffset } from './lines';
 
 /**
@@ -23,10 +23,6 @@ function headOf(plan: PlanDocument): Head {
   return head;
 }
 
-function frontmatterLineStarts(plan: PlanDocument): readonly number[] {
-  return headOf(plan).starts;
-}
-
 /** Lets `plan` read its frontmatter from `previous`, whose text up to the body is the same. */
 export function shareHead(plan: PlanDocument, previous: PlanDocument): void {
   heads.set(plan, headOf(previous));
@@ -35,8 +31,8 @@ export function shareHead(plan: PlanDocument, previous: PlanDocument): void {
 /** Offset of the start of `line`, or undefined past the end. */
 export function lineStartOffset(plan: PlanDocument, line: number): number | undefined {
   if (line < 0 || line >= plan.lineCount) return undefined;
-  if (line < plan.bodyStartLine) return frontmatterLineStarts(plan)[line];
-  const placed = plan.sections[sectionIndexOfLine(plan, line)];
+  if (line < plan.bodyStartLine) return headOf(plan).starts[line];
+  const placed = plan.sections[sectionIndexAt(plan.sections, 'line', line)];
   if (placed) {
     const local = placed.section.lineStarts[line - placed.line];
     if (local !== undefined) return placed.offset + local;
@@ -53,20 +49,22 @@ export function lineText(plan: PlanDocument, line: number): string {
     const start = head.starts[line]!;
     return head.text.slice(start, lineContentEnd(head.text, start, plan.bodyStartOffset));
   }
-  const placed = plan.sections[sectionIndexOfLine(plan, line)];
+  const placed = plan.sections[sectionIndexAt(plan.sections, 'line', line)];
   const local = placed ? placed.section.lineStarts[line - placed.line] : undefined;
   if (placed === undefined || local === undefined) return '';
   return placed.section.text.slice(local, lineContentEnd(placed.section.text, local));
 }
 
-/** Index of the last section starting at or before `line`. */
-function sectionIndexOfLine(plan: PlanDocument, line: number): number {
-  const sections = plan.sections;
+/**
+ * Index of the last section whose first line (`by` 'line') or first character (`by` 'offset') is at
+ * or before `value`, by binary search; 0 when none is.
+ */
+export function sectionIndexAt(sections: readonly PlacedSection[], by: 'line' | 'offset', value: number): number {
   let lo = 0;
   let hi = sections.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (sections[mid]!.line <= line) lo = mid;
+    if (sections[mid]![by] <= value) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -76,7 +74,7 @@ function sectionIndexOfLine(plan: PlanDocument, line: number): number {
 export function positionAt(plan: PlanDocument, offset: number): Position {
   const clamped = Math.max(0, Math.min(offset, plan.text.length));
   if (clamped < plan.bodyStartOffset) {
-    const starts = frontmatterLineStarts(plan);
+    const starts = headOf(plan).starts;
     const line = lineOfOffset(starts, clamped);
     return { line, character: clamped - starts[line]! };
   }
@@ -85,15 +83,7 @@ export function positionAt(plan: PlanDocument, offset: number): Position {
     const line = lineOfOffset(starts, clamped);
     return { line, character: clamped - starts[line]! };
   }
-  const sections = plan.sections;
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sections[mid]!.offset <= clamped) lo = mid;
-    else hi = mid - 1;
-  }
-  const placed = sections[lo]!;
+  const placed = plan.sections[sectionIndexAt(plan.sections, 'offset', clamped)]!;
   const starts = placed.section.lineStarts;
   const local = clamped - placed.offset;
   if (starts.length === 0 || local >= placed.section.text.length) {

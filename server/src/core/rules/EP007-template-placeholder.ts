@@ -6,7 +6,7 @@ import { LineKind } from '../model/types';
 import type { ListItem, Section } from '../model/types';
 import type { Report, Reporter, Rule } from './types';
 import { memoizeBySection } from '../safety/sectionMemo';
-import { itemsOnLine, replaceLineResults } from '../model/lineage';
+import { itemsOnLine, replaceLineResults, rereadLine } from '../model/lineage';
 import { codeSpans, insideSpans } from '../model/inline';
 import { isNothingYet, sectionLine, topLevelItems } from '../profiles/planQueries';
 
@@ -73,11 +73,7 @@ const placeholdersIn = memoizeBySection(
     }
     return found;
   },
-  (previous, section, { line }) => {
-    const fresh: Report[] = [];
-    placeholdersOnLine(section, line, (report) => void fresh.push(report));
-    return replaceLineResults(previous, line, fresh, (report) => report.range.start.line);
-  },
+  (previous, section, { line }) => rereadLine(previous, line, (found) => placeholdersOnLine(section, line, found)),
 );
 
 function placeholdersOnLine(section: Section, line: number, report: Reporter): void {

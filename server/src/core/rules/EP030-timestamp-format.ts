@@ -4,8 +4,8 @@
  * zone is ambiguous and is left for a person to settle.
  */
 import type { Timestamp, TimestampFormat } from '../model/types';
-import type { Report, Reporter, Rule, SectionContext } from './types';
-import { itemsOnLine, replaceLineResults } from '../model/lineage';
+import type { Reporter, Rule, SectionContext } from './types';
+import { itemsOnLine, rereadLine } from '../model/lineage';
 import { formatTimestamp } from '../features/timeFormat';
 
 const ZONED_FORMATS: readonly TimestampFormat[] = ['rfc3339', 'iso-minutes', 'date-time-offset'];
@@ -23,9 +23,9 @@ export const timestampFormat: Rule = {
     for (const stamp of context.section.timestamps) checkStamp(stamp, context, report);
   },
   carrySection(context, { line }, previous) {
-    const fresh: Report[] = [];
-    for (const stamp of itemsOnLine(context.section.timestamps, line)) checkStamp(stamp, context, (found) => fresh.push(found));
-    return replaceLineResults(previous, line, fresh, (found) => found.range.start.line);
+    return rereadLine(previous, line, (found) => {
+      for (const stamp of itemsOnLine(context.section.timestamps, line)) checkStamp(stamp, context, found);
+    });
   },
 };
 

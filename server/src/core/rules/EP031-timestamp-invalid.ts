@@ -3,8 +3,8 @@
  * such as `2025-XX-XX` or `YYYY-MM-DD HH:MM`, or an entry in a living section dated in the future.
  */
 import type { Timestamp } from '../model/types';
-import type { Report, Reporter, Rule, SectionContext } from './types';
-import { itemsOnLine, replaceLineResults } from '../model/lineage';
+import type { Reporter, Rule, SectionContext } from './types';
+import { itemsOnLine, rereadLine } from '../model/lineage';
 import { formatTimestamp } from '../features/timeFormat';
 import { newestTimestamp } from '../profiles/planQueries';
 
@@ -22,9 +22,9 @@ export const timestampInvalid: Rule = {
     for (const stamp of context.section.timestamps) checkStamp(stamp, context, report);
   },
   carrySection(context, { line }, previous) {
-    const fresh: Report[] = [];
-    for (const stamp of itemsOnLine(context.section.timestamps, line)) checkStamp(stamp, context, (found) => fresh.push(found));
-    return replaceLineResults(previous, line, fresh, (found) => found.range.start.line);
+    return rereadLine(previous, line, (found) => {
+      for (const stamp of itemsOnLine(context.section.timestamps, line)) checkStamp(stamp, context, found);
+    });
   },
   check(context, report) {
     const limit = context.now.getTime() + FUTURE_SLACK_MS;

@@ -8,7 +8,7 @@ import { memoizeBySection } from '../safety/sectionMemo';
 import { forEachWindow, lineRange, sectionLine } from '../safety/sectionLines';
 import { anyMatches, linesMatching } from '../safety/lineFilter';
 import { lineText } from '../model/lookup';
-import { replaceLineResults } from '../model/lineage';
+import { rereadLine } from '../model/lineage';
 
 const REDACTED = '<REDACTED>';
 const KIND_LABEL: Record<PersonalDataKind, string> = { email: 'Email address', phone: 'Phone number' };
@@ -23,12 +23,12 @@ interface Candidate {
   readonly value: string;
 }
 
-function scanLine(text: string, line: number, out: Candidate[]): void {
+function scanLine(text: string, line: number, found: (candidate: Candidate) => void): void {
   forEachWindow(text, (slice, offset, from, to) => {
     const hits = slice.indexOf('@') >= 0 ? findEmails(slice) : [];
     for (const hit of hits.concat(findPhones(slice))) {
       if (hit.start < from || hit.start >= to) continue;
-      out.push({ kind: hit.kind, range: lineRange(line, offset + hit.start, offset + hit.end), value: hit.value });
+      found({ kind: hit.kind, range: lineRange(line, offset + hit.start, offset + hit.end), value: hit.value });
     }
   });
 }
@@ -37,16 +37,16 @@ function scanLine(text: string, line: number, out: Candidate[]): void {
 const candidatesIn = memoizeBySection(
   (section: Section): readonly Candidate[] => {
     const found: Candidate[] = [];
-    for (const line of linesMatching(section, PERSONAL_DATA_PREFILTER)) scanLine(sectionLine(section, line), line, found);
+    const add = (candidate: Candidate): void => void found.push(candidate);
+    for (const line of linesMatching(section, PERSONAL_DATA_PREFILTER)) scanLine(sectionLine(section, line), line, add);
     return found;
   },
   // Every candidate lies on one line, so after typing inside a line only that line is read again.
-  (previous, section, { line }) => {
-    const text = sectionLine(section, line);
-    const fresh: Candidate[] = [];
-    if (anyMatches(text, PERSONAL_DATA_PREFILTER)) scanLine(text, line, fresh);
-    return replaceLineResults(previous, line, fresh, (candidate) => candidate.range.start.line);
-  },
+  (previous, section, { line }) =>
+    rereadLine(previous, line, (found) => {
+      const text = sectionLine(section, line);
+      if (anyMatches(text, PERSONAL_DATA_PREFILTER)) scanLine(text, line, found);
+    }),
 );
 
 function report(candidate: Candidate, range: Range): Report {
@@ -78,7 +78,7 @@ export const personalData: Rule = {
       const found: Candidate[] = [];
       for (let line = frontmatter.startLine + 1; line < frontmatter.endLine; line++) {
         const text = lineText(context.plan, line);
-        if (anyMatches(text, PERSONAL_DATA_PREFILTER)) scanLine(text, line, found);
+        if (anyMatches(text, PERSONAL_DATA_PREFILTER)) scanLine(text, line, (candidate) => void found.push(candidate));
       }
       for (const candidate of found) if (!allowed(candidate)) reportFinding(report(candidate, candidate.range));
     }
