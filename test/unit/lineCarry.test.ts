@@ -45,6 +45,11 @@ function sameFindings(plan: PlanDocument, options: LintOptions): void {
   const incremental = lint(plan, options).findings;
   const fresh = lint(parsePlan(plan.text), options).findings;
   assert.deepEqual(incremental, fresh);
+  // In document order, checked here apart from the engine, which may patch an earlier lint's sort.
+  for (let i = 1; i < incremental.length; i++) {
+    const [a, b] = [incremental[i - 1]!.range.start, incremental[i]!.range.start];
+    assert.ok(a.line < b.line || (a.line === b.line && a.character <= b.character), `finding ${i} is out of order`);
+  }
 }
 
 describe('findings after typing inside one line', () => {
@@ -96,6 +101,21 @@ describe('findings after typing inside one line', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0]!.range.start.line, 5);
     assert.deepEqual(found, secretsOf(parsePlan(next)));
+  });
+
+  it('drops a missing heading space from the line typed into when headings come before it', () => {
+    // The rule lists its heading reports before its missing-space ones, so its reports are not in line order.
+    const text = '# PLAN: Spacing\n\n## Context and Orientation\n### Notes\nplain\n\n##x# Not a heading\n- item\n';
+    const options: LintOptions = { now: NOW, config: { profile: 'ssot' } };
+    const spacingOf = (plan: PlanDocument) => lint(plan, options).findings.filter((finding) => finding.ruleId === 'EP053').map((finding) => finding.range.start.line);
+    const before = parsePlan(text);
+    assert.deepEqual(spacingOf(before), [3, 6]);
+    const at = text.indexOf('##x#');
+    const next = text.slice(0, at) + 'x' + text.slice(at);
+    const after = updatePlan(before, next, [{ start: at, end: at, insertedLength: 1 }]);
+    assert.ok(after.sections.some((placed) => lineEditOrigin(placed.section)), 'the edit took the one-line path');
+    assert.deepEqual(spacingOf(after), [3]);
+    assert.deepEqual(spacingOf(after), spacingOf(parsePlan(next)));
   });
 
   it('lets the section before the edit go once the edited plan is linted', () => {

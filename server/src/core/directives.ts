@@ -18,6 +18,8 @@ const ALL = '*';
 export interface Directives {
   /** True when a directive turns `ruleId` (or its `ruleName`) off at document line `line`. */
   isDisabled(ruleId: string, ruleName: string, line: number): boolean;
+  /** True when the plan has no directive, so no finding is ever turned off. */
+  readonly none: boolean;
 }
 
 interface Span {
@@ -26,7 +28,7 @@ interface Span {
   to: number;
 }
 
-const NONE: Directives = { isDisabled: () => false };
+const NONE: Directives = { isDisabled: () => false, none: true };
 
 /** Reads the directives of a plan. */
 export function readDirectives(plan: PlanDocument): Directives {
@@ -86,6 +88,7 @@ export function readDirectives(plan: PlanDocument): Directives {
 
   const inSpans = (name: string, line: number): boolean => (spans.get(name) ?? []).some((span) => line >= span.from && line <= span.to);
   return {
+    none: false,
     isDisabled(ruleId, ruleName, line) {
       for (const name of [ALL, ruleId, ruleName]) {
         if (fileWide.has(name)) return true;

@@ -66,17 +66,35 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
       reported++;
       findings.push(findingOf(report, placed, rule, severity));
     };
+    const pushList = <T>(items: readonly T[], reportOf: (item: T) => Report, placed?: PlacedSection): void => {
+      if (!directives.none) {
+        for (let index = 0; index < items.length; index++) push(reportOf(items[index]!), placed);
+        return;
+      }
+      // With no directive to consult, a list is listed up to the cap and the rest only counted;
+      // the findings of a list that did not change are the ones built for it before.
+      const listed = Math.min(items.length, MAX_FINDINGS_PER_RULE - reported);
+      if (listed > 0) {
+        for (const finding of listFindings(items, listed, reportOf, placed, rule, severity)) findings.push(finding);
+        reported += listed;
+      }
+      if (listed < items.length) {
+        withheld += items.length - listed;
+        lastWithheld = reportOf(items[items.length - 1]!);
+        lastWithheldIn = placed;
+      }
+    };
     try {
       if (rule.check) {
         // One shape for every rule; absent optional fields read as undefined either way.
         const context: PlanContext = { plan, profile, variant: resolved.variant, sections, section: sectionByKey, options: ruleOptions, now, path: options.path, toDocument: shiftRange };
-        rule.check(context, push);
+        rule.check(context, push, pushList);
       }
       if (rule.checkSection) {
         for (let i = 0; i < sections.length; i++) {
           const entry = sections[i]!;
           const reports = sectionReports(rule, ruleIndex, caches[i]!, entry, profile, resolved.variant, ruleOptions);
-          for (let r = 0; r < reports.length; r++) push(reports[r]!, entry.placed);
+          pushList(reports, asIs, entry.placed);
         }
       }
       if (withheld > 0 && lastWithheld) {
@@ -92,13 +110,13 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
       findings.push(ruleFailureFinding(rule, error, 'document'));
     }
   }
-  findings.sort(compareFindings);
+  const sorted = inDocumentOrder(findings);
   // Every result a section carries over from its version before a one-line edit is taken by now.
   for (let i = 0; i < sections.length; i++) {
     caches[i]!.carry = undefined;
     forgetLineEdit(sections[i]!.placed.section);
   }
-  return { findings, profile: resolved, sections };
+  return { findings: sorted, profile: resolved, sections };
 }
 
 /** Top-level sections with the profile section each was recognised as. */
@@ -132,6 +150,7 @@ interface SectionCache {
 const sectionCaches = new WeakMap<Section, SectionCache>();
 const NO_REPORTS: readonly Report[] = Object.freeze([]);
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+const asIs = (report: Report): Report => report;
 
 function sectionCacheOf(section: Section, key: string, specKey: string): SectionCache {
   let cache = sectionCaches.get(section);
@@ -205,13 +224,47 @@ function sectionReports(
 /** The finding made from each report last time, so a report kept with its section is not copied again on every lint. */
 const findingsByReport = new WeakMap<Report, { readonly shift: number; readonly severity: Severity; readonly finding: Finding }>();
 
+/** The findings built for the first items of a list, kept with the list (a section's reports, a section's links). */
+const findingsOfList = new WeakMap<readonly unknown[], { readonly rule: Rule; readonly shift: number; readonly severity: Severity; readonly findings: readonly Finding[] }>();
+
+function listFindings<T>(items: readonly T[], count: number, reportOf: (item: T) => Report, placed: PlacedSection | undefined, rule: Rule, severity: Severity): readonly Finding[] {
+  const shift = placed ? placed.line : 0;
+  const known = findingsOfList.get(items);
+  if (known && known.rule === rule && known.shift === shift && known.severity === severity && known.findings.length === count) return known.findings;
+  const built: Finding[] = [];
+  for (let index = 0; index < count; index++) built.push(findingOf(reportOf(items[index]!), placed, rule, severity));
+  findingsOfList.set(items, { rule, shift, severity, findings: built });
+  return built;
+}
+
 function findingOf(report: Report, placed: PlacedSection | undefined, rule: Rule, severity: Severity): Finding {
   const shift = placed ? placed.line : 0;
   const known = findingsByReport.get(report);
   if (known && known.shift === shift && known.severity === severity && known.finding.ruleId === rule.id) return known.finding;
-  const finding: Finding = { ...withoutSecrets(placed ? shiftReport(placed, report) : report), ruleId: rule.id, ruleName: rule.name, severity };
+  // A document rule builds its few reports anew on each lint; one equal to a recent one gets the
+  // same finding, so a keystroke that changes nothing they say lists the same findings as before.
+  const key = placed ? undefined : contentKey(report, rule, severity);
+  let finding = key === undefined ? undefined : recentDocumentFindings.get(key);
+  if (!finding) {
+    finding = { ...withoutSecrets(placed ? shiftReport(placed, report) : report), ruleId: rule.id, ruleName: rule.name, severity };
+    if (key !== undefined) {
+      if (recentDocumentFindings.size >= RECENT_DOCUMENT_FINDINGS) recentDocumentFindings.clear();
+      recentDocumentFindings.set(key, finding);
+    }
+  }
   findingsByReport.set(report, { shift, severity, finding });
   return finding;
+}
+
+const recentDocumentFindings = new Map<string, Finding>();
+const RECENT_DOCUMENT_FINDINGS = 2048;
+
+/** Everything a finding is made of, as one string. */
+function contentKey(report: Report, rule: Rule, severity: Severity): string {
+  const { start, end } = report.range;
+  const fixes = report.fixes ? JSON.stringify(report.fixes) : '';
+  const data = report.data ? JSON.stringify(report.data) : '';
+  return `${rule.id}\u0000${severity}\u0000${start.line}:${start.character}:${end.line}:${end.character}\u0000${report.message}\u0000${fixes}\u0000${data}`;
 }
 
 function shiftRange(placed: PlacedSection, range: Range): Range {
@@ -238,6 +291,69 @@ function ruleSetting(config: LintConfig, rule: Rule): RuleSetting | undefined {
 
 function effectiveSeverity(rule: Rule, setting: RuleSetting | undefined): SeveritySetting {
   return setting?.severity ?? rule.defaultSeverity;
+}
+
+/**
+ * The last few lints' findings, as listed and as sorted. A keystroke mostly lists the same
+ * findings in the same order as the lint before it, or changes a few: then the earlier sort is
+ * reused or patched instead of sorting thousands of findings again.
+ */
+const recentSorts: Array<{ readonly listed: readonly Finding[]; readonly sorted: readonly Finding[] }> = [];
+const RECENT_SORTS = 4;
+
+function inDocumentOrder(findings: Finding[]): Finding[] {
+  for (const recent of recentSorts) {
+    const sorted = patchedSort(recent, findings);
+    if (sorted) {
+      if (sorted !== recent.sorted) remember(findings.slice(), sorted);
+      return sorted.slice();
+    }
+  }
+  const listed = findings.slice();
+  findings.sort(compareFindings);
+  remember(listed, findings.slice());
+  return findings;
+}
+
+function remember(listed: readonly Finding[], sorted: readonly Finding[]): void {
+  if (recentSorts.unshift({ listed, sorted }) > RECENT_SORTS) recentSorts.pop();
+}
+
+/** Findings that may differ from a recent lint's for the sort to be patched rather than redone. */
+const MAX_PATCHED = 16;
+
+/**
+ * `listed` in document order, from a recent lint's sort when `listed` differs from what that lint
+ * listed in at most a few places: the old findings there are taken out and the new ones put in by
+ * binary search. Undefined when that cannot give exactly what a stable sort would (too many
+ * changes, a new finding that ties with another, a finding listed twice).
+ */
+function patchedSort(recent: { readonly listed: readonly Finding[]; readonly sorted: readonly Finding[] }, listed: readonly Finding[]): readonly Finding[] | undefined {
+  if (recent.listed.length !== listed.length) return undefined;
+  const gone = new Set<Finding>();
+  const added: Finding[] = [];
+  for (let i = 0; i < listed.length; i++) {
+    if (recent.listed[i] === listed[i]) continue;
+    gone.add(recent.listed[i]!);
+    added.push(listed[i]!);
+    if (added.length > MAX_PATCHED) return undefined;
+  }
+  if (added.length === 0) return recent.sorted;
+  const result = recent.sorted.filter((finding) => !gone.has(finding));
+  if (result.length !== listed.length - added.length) return undefined;
+  for (const finding of added) {
+    let low = 0;
+    let high = result.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareFindings(result[middle]!, finding) < 0) low = middle + 1;
+      else high = middle;
+    }
+    // A tie would be ordered by where each was listed, which the patch does not know.
+    if ((low < result.length && compareFindings(result[low]!, finding) === 0) || (low > 0 && compareFindings(result[low - 1]!, finding) === 0)) return undefined;
+    result.splice(low, 0, finding);
+  }
+  return result;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };

@@ -11,6 +11,7 @@ import { parsePlan } from '../../../server/src/core/model/index';
 import { lint } from '../../../server/src/core/engine';
 import { planSnapshot } from '../planSnapshot';
 import { ChunkedTextDocument } from '../../../server/src/chunkedTextDocument';
+import { countWholeReads } from '../wholeReads';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const LINES = [
@@ -80,8 +81,10 @@ describe('the plan store', () => {
     const at = document.positionAt(initial.indexOf('step 200') + 'step '.length);
     document = store.documentsConfiguration.update(document, [{ range: { start: at, end: at }, text: '9' }], 2);
     const plan = store.get(document);
+    const progressReads = countWholeReads(plan.sections.find(({ section }) => section.heading?.text === 'Progress')!.section);
     const after = lint(plan, { now: NOW });
     assert.equal(reads, 0, 'neither the update nor the lint joined the text');
+    assert.equal(progressReads(), 0, 'nor the text of the section typed into');
     assert.equal(store.get(document), plan, 'asked again with no edit in between, the store gives the same plan');
     assert.equal(reads, 0);
     assert.deepEqual(after.findings, before.findings);

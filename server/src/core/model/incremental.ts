@@ -9,6 +9,7 @@ import { locateFrontmatter, parseFrontmatter } from './frontmatter';
 import { assemble, assembleAfterLineEdit, parsePlan } from './parse';
 import { scanSections } from './sections';
 import { editWithinLine } from './lineEdit';
+import { sectionLength } from './sectionText';
 import { lineStartOffset, sectionIndexAt } from './lookup';
 
 /** One replacement, with offsets in the text as it was just before this change. */
@@ -134,7 +135,7 @@ function withinOneLine(previous: PlanDocument, change: TextChange, inserted: str
   const k = sectionIndexAt(old, 'offset', change.start);
   const placed = old[k]!;
   const next = old[k + 1];
-  if (change.start < placed.offset || change.end > (next ? next.offset : placed.offset + placed.section.text.length)) return undefined;
+  if (change.start < placed.offset || change.end > (next ? next.offset : placed.offset + sectionLength(placed.section))) return undefined;
   const section = editWithinLine(placed, next, change.start, change.end, inserted);
   if (!section) return undefined;
   const delta = change.insertedLength - (change.end - change.start);

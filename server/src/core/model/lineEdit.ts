@@ -9,7 +9,8 @@
 import { LineKind } from './types';
 import type { Comment, Entry, Link, ListItem, PlacedSection, Section, Timestamp } from './types';
 import { BlockScanner, isTopLevel, kindOf, levelOf, packLine } from './blockScanner';
-import { forEachLine, indentEnd, lineContentEnd, lineOfOffset, measureIndent } from './lines';
+import { indentEnd, lineOfOffset, measureIndent } from './lines';
+import { sectionLine, withTypedLine } from './sectionText';
 import { buildSection } from './section';
 import { EntryNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
 import { recordLineEdit, replaceLineResults } from './lineage';
@@ -24,23 +25,22 @@ const UNSAFE_KINDS = new Set<number>([LineKind.Heading, LineKind.SetextUnderline
  */
 export function editWithinLine(placed: PlacedSection, next: PlacedSection | undefined, start: number, end: number, inserted: string): Section | undefined {
   const old = placed.section;
-  if (hasLineBreak(inserted) || hasLineBreak(old.text.slice(start - placed.offset, end - placed.offset))) return undefined;
+  if (hasLineBreak(inserted)) return undefined;
   const localStart = start - placed.offset;
+  const localEnd = end - placed.offset;
   const line = lineOfOffset(old.lineStarts, localStart);
   // The first line opens the section (its heading); a change there can unmake the section.
   if (line === 0 || UNSAFE_KINDS.has(old.lineKinds[line]!)) return undefined;
   const lineStart = old.lineStarts[line]!;
-  const oldLineEnd = lineContentEnd(old.text, lineStart);
-  if (end - placed.offset > oldLineEnd) return undefined;
+  // Read by line, so a section whose text was not joined since earlier keystrokes stays unjoined.
+  const oldLine = sectionLine(old, line);
+  // The edit must lie inside the line's content: reaching into its line ending joins lines.
+  if (localEnd > lineStart + oldLine.length) return undefined;
 
   const delta = inserted.length - (end - start);
-  // Built from the old section's text, so the new document's whole text need not be read; the
-  // model reads only the edited line of it, so a large section is not copied until a rule asks.
-  const text = old.text.slice(0, localStart) + inserted + old.text.slice(end - placed.offset);
-  const oldLine = old.text.slice(lineStart, oldLineEnd);
-  const newLine = oldLine.slice(0, localStart - lineStart) + inserted + oldLine.slice(end - placed.offset - lineStart);
+  const newLine = oldLine.slice(0, localStart - lineStart) + inserted + oldLine.slice(localEnd - lineStart);
   // The plan's last line emptied, with no line ending after it, stops being a line of the section.
-  if (newLine.length === 0 && oldLineEnd === old.text.length) return undefined;
+  if (newLine.length === 0 && line === old.lineStarts.length - 1 && lineStart + oldLine.length === old.text.length) return undefined;
   // Indentation decides list containers and where items end: a change there needs the full rebuild.
   if (indentEnd(oldLine) !== indentEnd(newLine) || measureIndent(oldLine).columns !== measureIndent(newLine).columns) return undefined;
   const scan = rescanAround(old, line, newLine, old.heading !== undefined);
@@ -50,8 +50,7 @@ export function editWithinLine(placed: PlacedSection, next: PlacedSection | unde
   const lineStarts = old.lineStarts.slice();
   for (let i = line + 1; i < lineStarts.length; i++) lineStarts[i] = lineStarts[i]! + delta;
   const fresh = lineItems(newLine, old.lineKinds[line]!, line, old.listItems);
-  const section: Section = {
-    text,
+  const fields: Omit<Section, 'text'> = {
     lineStarts,
     lineKinds: old.lineKinds,
     subheadings: old.subheadings,
@@ -62,7 +61,10 @@ export function editWithinLine(placed: PlacedSection, next: PlacedSection | unde
     codeBlocks: old.codeBlocks,
     comments: replaceLine(old.comments, line, fresh.comments),
   };
-  if (old.heading) (section as { heading?: Section['heading'] }).heading = old.heading;
+  if (old.heading) (fields as { heading?: Section['heading'] }).heading = old.heading;
+  // Built from the old section's lines, so the new document's whole text need not be read; the
+  // section's own text is joined only when a reader asks for all of it.
+  const section = withTypedLine(fields, old, line, newLine);
   recordLineEdit(section, old, line);
   return section;
 }
@@ -84,16 +86,16 @@ const SETTLED = 'settled';
  * as `newLine`) are read from the old text, where they are the same.
  */
 function rescanAround(old: Section, line: number, newLine: string, opensWithHeading: boolean): BlockScanner | typeof SETTLED | undefined {
-  const { lineKinds: kinds, lineStarts: starts, text } = old;
+  const kinds = old.lineKinds;
   let first = line;
-  while (first > 0 && !startsAfresh(kinds, text, starts[first]!, first)) first--;
+  while (first > 0 && !startsAfresh(old, first)) first--;
   const scanner = new BlockScanner(first);
   const packed: number[] = [];
   for (let index = first; index < kinds.length; index++) {
-    if (index > line && kindOf(packed[index - 1 - first]!) === LineKind.Blank && startsAfresh(kinds, text, starts[index]!, index)) {
+    if (index > line && kindOf(packed[index - 1 - first]!) === LineKind.Blank && startsAfresh(old, index)) {
       return sameKinds(packed, kinds, first) ? SETTLED : undefined;
     }
-    scanner.scan(index === line ? newLine : text.slice(starts[index], lineContentEnd(text, starts[index]!)));
+    scanner.scan(index === line ? newLine : sectionLine(old, index));
     const value = scanner.packed;
     if (kindOf(value) === LineKind.SetextUnderline) {
       // Its paragraph lines are heading lines now, as the section scanner marks them.
@@ -111,14 +113,15 @@ function sameKinds(packed: readonly number[], kinds: Uint8Array, first: number):
 }
 
 /**
- * True when the block scanner reads the line at `index` (starting at `start` of `text`) and every
- * line after it the same whatever came before: the old line before it was blank, so no fence, HTML
+ * True when the block scanner reads local line `index` of `section` and every line after it the
+ * same whatever came before: the old line before it was blank, so no fence, HTML
  * block or paragraph is open, and the line has content in column 0, which closes every list item.
  */
-function startsAfresh(kinds: Uint8Array, text: string, start: number, index: number): boolean {
+function startsAfresh(section: Section, index: number): boolean {
+  const kinds = section.lineKinds;
   if (index === 0 || kinds[index - 1] !== LineKind.Blank || kinds[index] === LineKind.Blank) return false;
-  const code = text.charCodeAt(start);
-  return code !== 32 && code !== 9 && code !== 10 && code !== 13 && start < text.length;
+  const content = sectionLine(section, index);
+  return content.length > 0 && content.charCodeAt(0) !== 32 && content.charCodeAt(0) !== 9;
 }
 
 /**
@@ -131,13 +134,9 @@ function stillOpens(scanner: BlockScanner, linesScanned: number, next: PlacedSec
   if (!heading) return false;
   const probe = scanner.clone();
   const last = heading.setext ? heading.range.end.line : 0;
-  let scanned = 0;
-  // The next section's text is unchanged and starts with its heading lines.
-  const text = next.section.text;
-  forEachLine(text, 0, (start, end) => {
-    probe.scan(text.slice(start, end));
-    return ++scanned <= last;
-  });
+  // The next section is unchanged and starts with its heading lines.
+  const lines = next.section.lineStarts.length;
+  for (let line = 0; line <= last && line < lines; line++) probe.scan(sectionLine(next.section, line));
   const value = probe.packed;
   if (!isTopLevel(value) || levelOf(value) !== heading.level) return false;
   return heading.setext ? kindOf(value) === LineKind.SetextUnderline && probe.setextStart === linesScanned : kindOf(value) === LineKind.Heading;

@@ -1,6 +1,7 @@
 /** Line and offset look-ups on a parsed document, through its sections (no whole-text scans). */
 import type { PlacedSection, PlanDocument, Position } from './types';
 import { computeLineStarts, lineContentEnd, lineOfOffset } from './lines';
+import { sectionLine } from './sectionText';
 
 /**
  * The text before the body (the frontmatter) and its line starts, computed once per plan: rules
@@ -50,9 +51,7 @@ export function lineText(plan: PlanDocument, line: number): string {
     return head.text.slice(start, lineContentEnd(head.text, start, plan.bodyStartOffset));
   }
   const placed = plan.sections[sectionIndexAt(plan.sections, 'line', line)];
-  const local = placed ? placed.section.lineStarts[line - placed.line] : undefined;
-  if (placed === undefined || local === undefined) return '';
-  return placed.section.text.slice(local, lineContentEnd(placed.section.text, local));
+  return placed ? sectionLine(placed.section, line - placed.line) : '';
 }
 
 /**

@@ -4,32 +4,15 @@
  * parsed model; nothing scans the whole text.
  */
 import { LineKind } from '../model/types';
-import type { Entry, ListItem, PlacedSection, PlanDocument, Range, Section } from '../model/types';
-import { lineContentEnd } from '../model/lines';
+import type { Entry, ListItem, PlacedSection, PlanDocument, Range, Section, Timestamp } from '../model/types';
+import { sectionLine, sectionLineEnd as lineEnd } from '../model/sectionText';
 import { appendedHeadingParses } from '../model/appendProbe';
 import { addInlineKeys, isSpace } from './inlineKeys';
-import { firstAtOrAfterLine } from '../model/lineage';
+import { firstAtOrAfterLine, itemsOnLine, lineEditOrigin, replaceLineResults } from '../model/lineage';
 import type { PlanContext, ResolvedSection } from '../rules/types';
 
-/** The text of a section's local line ('' past its end). */
-export function sectionLine(section: Section, line: number): string {
-  const start = section.lineStarts[line];
-  if (start === undefined) return '';
-  return section.text.slice(start, lineEnd(section, line));
-}
-
-/**
- * Where a local line's content ends (before its line ending). A line followed by another ends where
- * that one starts, less its `\n`, `\r\n` or `\r`, so the line need not be read character by character.
- */
-export function lineEnd(section: Section, line: number): number {
-  const { text, lineStarts } = section;
-  const next = lineStarts[line + 1];
-  if (next === undefined) return lineContentEnd(text, lineStarts[line] ?? text.length);
-  const start = lineStarts[line]!;
-  if (next - 2 >= start && text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13) return next - 2;
-  return next - 1;
-}
+// Line reads that never join a typed-over section's text (see model/sectionText).
+export { sectionLine, lineEnd };
 
 /** The range of a local line's content, without leading and trailing white space. */
 export function lineContentRange(section: Section, line: number): Range {
@@ -110,13 +93,11 @@ const MAX_ENTRY_LINES = 40;
 export function entryFields(section: Section, item: ListItem): Set<string> {
   const fields = new Set<string>();
   const last = Math.min(item.endLine, item.line + MAX_ENTRY_LINES);
-  const { text, lineStarts } = section;
-  for (let line = item.line; line <= last; line++) {
-    const start = lineStarts[line];
-    if (start === undefined) break;
-    const end = lineEnd(section, line);
-    if (end - start > MAX_FIELD_LINE) continue;
-    addInlineKeys(text, start, end, fields);
+  const lines = section.lineStarts.length;
+  for (let line = item.line; line <= last && line < lines; line++) {
+    const content = sectionLine(section, line);
+    if (content.length > MAX_FIELD_LINE) continue;
+    addInlineKeys(content, 0, content.length, fields);
   }
   const entries = section.entries;
   for (let index = firstAtOrAfterLine(entries, item.line); index < entries.length && entries[index]!.line <= last; index++) {
@@ -169,11 +150,24 @@ export function itemHasTimestamp(section: Section, line: number): boolean {
   let stamped = stampedLinesCache.get(section);
   if (!stamped) {
     // One flag per line, so asking for each of thousands of entries does not rescan every timestamp.
-    stamped = new Uint8Array(section.lineStarts.length + 1);
-    for (const stamp of section.timestamps) if (!stamp.inCode && stamp.line >= 0 && stamp.line < stamped.length) stamped[stamp.line] = 1;
+    const origin = lineEditOrigin(section);
+    const before = origin && stampedLinesCache.get(origin.previous);
+    if (origin && before) {
+      // Typing inside a line changes only that line's timestamps.
+      stamped = before.slice();
+      stamped[origin.line] = 0;
+      markStamped(stamped, itemsOnLine(section.timestamps, origin.line));
+    } else {
+      stamped = new Uint8Array(section.lineStarts.length + 1);
+      markStamped(stamped, section.timestamps);
+    }
     stampedLinesCache.set(section, stamped);
   }
   return line >= 0 && line < stamped.length && stamped[line] === 1;
+}
+
+function markStamped(stamped: Uint8Array, timestamps: readonly Timestamp[]): void {
+  for (const stamp of timestamps) if (!stamp.inCode && stamp.line >= 0 && stamp.line < stamped.length) stamped[stamp.line] = 1;
 }
 
 const statusEntryCache = new WeakMap<Section, Entry | null>();
@@ -254,7 +248,7 @@ export function writerIds(context: PlanContext): Set<string> {
   const ids = new Set<string>();
   for (const entry of context.sections) {
     if (!entry.spec?.living && entry.spec?.key !== 'messages') continue;
-    for (const id of sectionWriterIds(entry.placed.section)) ids.add(id);
+    for (const id of distinctIds(sectionWriterIds(entry.placed.section))) ids.add(id);
   }
   return ids;
 }
@@ -268,17 +262,59 @@ const WRITER_KEYS = ['Owner', 'Author', 'From', 'To'];
 const WRITER_AT = /\b(?:Owner|Author|From|To)[^\S\r\n]*:[^\S\r\n]*([A-Za-z][\w.@-]{0,60}(?: [A-Z][\w.-]{0,30})?)/y;
 /** Lines longer than this are not read for writer ids. */
 const MAX_WRITER_LINE = 2000;
-const writersCache = new WeakMap<Section, readonly string[]>();
 
-/** The owner and author ids named in one section (after its heading); cached with it, so an edit rescans one section. */
-function sectionWriterIds(section: Section): readonly string[] {
-  const cached = writersCache.get(section);
-  if (cached) return cached;
-  const ids = new Set<string>();
-  const { text, lineStarts } = section;
+/** A writer id and the local line it is named on. */
+interface WriterMention {
+  readonly line: number;
+  readonly id: string;
+}
+
+const writersCache = new WeakMap<Section, readonly WriterMention[]>();
+
+/**
+ * The owner and author ids named in one section (after its heading), in line order; cached with
+ * it, so an edit rescans one section, and typing inside a line reads only that line again.
+ */
+function sectionWriterIds(section: Section): readonly WriterMention[] {
+  let found = writersCache.get(section);
+  if (found) return found;
+  const origin = lineEditOrigin(section);
+  const before = origin && writersCache.get(origin.previous);
+  if (origin && before) {
+    const content = sectionLine(section, origin.line);
+    const fresh: WriterMention[] = [];
+    if (content.length <= MAX_WRITER_LINE) readWriters(content, () => origin.line, fresh);
+    found = replaceLineResults(before, origin.line, fresh, (mention) => mention.line);
+  } else {
+    const mentions: WriterMention[] = [];
+    const lineStarts = section.lineStarts;
+    let line = 0;
+    readWriters(section.text, (at) => {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
+      return line === 0 || lineEnd(section, line) - lineStarts[line]! > MAX_WRITER_LINE ? undefined : line;
+    }, mentions);
+    found = mentions;
+  }
+  writersCache.set(section, found);
+  return found;
+}
+
+const distinctCache = new WeakMap<readonly WriterMention[], readonly string[]>();
+
+/** The different ids among a section's mentions, kept with them: a long log names the same few writers thousands of times. */
+function distinctIds(mentions: readonly WriterMention[]): readonly string[] {
+  let ids = distinctCache.get(mentions);
+  if (!ids) {
+    ids = [...new Set(mentions.map((mention) => mention.id))];
+    distinctCache.set(mentions, ids);
+  }
+  return ids;
+}
+
+/** Adds the writers named in `text`, at the line `lineAt` gives for a match's offset (undefined skips it). */
+function readWriters(text: string, lineAt: (at: number) => number | undefined, found: WriterMention[]): void {
   // The next place each key word is written; searching for the words first skips text that names no writer.
   const next = WRITER_KEYS.map((key) => text.indexOf(key));
-  let line = 0;
   let from = 0;
   for (;;) {
     let at = -1;
@@ -286,7 +322,7 @@ function sectionWriterIds(section: Section): readonly string[] {
       if (next[k]! >= 0 && next[k]! < from) next[k] = text.indexOf(WRITER_KEYS[k]!, from);
       if (next[k]! >= 0 && (at < 0 || next[k]! < at)) at = next[k]!;
     }
-    if (at < 0) break;
+    if (at < 0) return;
     WRITER_AT.lastIndex = at;
     const match = WRITER_AT.exec(text);
     if (!match) {
@@ -294,14 +330,11 @@ function sectionWriterIds(section: Section): readonly string[] {
       continue;
     }
     from = WRITER_AT.lastIndex;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
-    if (line === 0 || lineEnd(section, line) - lineStarts[line]! > MAX_WRITER_LINE) continue;
+    const line = lineAt(at);
+    if (line === undefined) continue;
     const id = match[1]!.trim().replace(/[.,;)]+$/, '').toLowerCase();
-    if (id && !id.startsWith('<')) ids.add(id);
+    if (id && !id.startsWith('<')) found.push({ line, id });
   }
-  const found = [...ids];
-  writersCache.set(section, found);
-  return found;
 }
 
 const newestCache = new WeakMap<Section, { ms: number; line: number } | null>();
@@ -313,14 +346,24 @@ const newestCache = new WeakMap<Section, { ms: number; line: number } | null>();
 export function newestTimestamp(section: Section): { ms: number; line: number } | undefined {
   let cached = newestCache.get(section);
   if (cached === undefined) {
-    cached = null;
-    for (const stamp of section.timestamps) {
-      if (stamp.inCode || stamp.epochMs === undefined || stamp.format === 'date') continue;
-      if (!cached || stamp.epochMs > cached.ms) cached = { ms: stamp.epochMs, line: stamp.line };
-    }
+    const origin = lineEditOrigin(section);
+    const before = origin ? newestCache.get(origin.previous) : undefined;
+    // Typing inside a line that did not hold the newest time: only that line's times are new.
+    if (origin && before !== undefined && before?.line !== origin.line) cached = newestOf(itemsOnLine(section.timestamps, origin.line), before);
+    else cached = newestOf(section.timestamps, null);
     newestCache.set(section, cached);
   }
   return cached ?? undefined;
+}
+
+/** The newest real time among `timestamps` and `start`; the first written wins a tie. */
+function newestOf(timestamps: readonly Timestamp[], start: { ms: number; line: number } | null): { ms: number; line: number } | null {
+  let newest = start;
+  for (const stamp of timestamps) {
+    if (stamp.inCode || stamp.epochMs === undefined || stamp.format === 'date') continue;
+    if (!newest || stamp.epochMs > newest.ms || (stamp.epochMs === newest.ms && stamp.line < newest.line)) newest = { ms: stamp.epochMs, line: stamp.line };
+  }
+  return newest;
 }
 
 /** The newest living-section time no later than `notAfter`, in document coordinates. */

@@ -6,7 +6,9 @@
 import type { Section } from '../model/types';
 import type { PlanContext, Rule } from './types';
 import { insertSectionEdit } from '../features/sectionPlacement';
-import { afterBom, appendedSectionParses, planStatus, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
+import { afterBom, appendedSectionParses, planStatus, sectionLine, titleRange, topLevelItems, writerIds } from '../profiles/planQueries';
+import { firstAtOrAfterLine, replaceLineResults } from '../model/lineage';
+import { memoizeBySection } from '../safety/sectionMemo';
 
 const HANDOFF = /\bhand(?:ed|ing)?[- ]?(?:off|over)\b/gi;
 
@@ -53,27 +55,18 @@ function handoffReason(context: PlanContext): string | undefined {
 /** Per Progress section: the local line of its first entry that records a handoff, or -1. */
 const handoffLines = new WeakMap<Section, number>();
 
-/**
- * The first top-level item whose first line records a handoff. Cached with the section, so typing
- * elsewhere in a large plan does not read Progress again. The pattern never spans a line ending, so
- * one search of the section's text finds every line that holds it.
- */
+/** The first top-level item whose first line records a handoff, or -1. */
 function handoffItemLine(section: Section): number {
   const cached = handoffLines.get(section);
   if (cached !== undefined) return cached;
-  const matched = new Set<number>();
-  const { text, lineStarts } = section;
-  let line = 0;
-  HANDOFF.lastIndex = 0;
-  for (let match = HANDOFF.exec(text); match !== null; match = HANDOFF.exec(text)) {
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= match.index) line++;
-    matched.add(line);
-  }
   let found = -1;
-  if (matched.size > 0) {
-    for (const item of topLevelItems(section)) {
-      if (matched.has(item.line)) {
-        found = item.line;
+  const matched = handoffMatches(section);
+  if (matched.length > 0) {
+    const items = topLevelItems(section);
+    for (const line of matched) {
+      const item = items[firstAtOrAfterLine(items, line)];
+      if (item?.line === line) {
+        found = line;
         break;
       }
     }
@@ -81,3 +74,26 @@ function handoffItemLine(section: Section): number {
   handoffLines.set(section, found);
   return found;
 }
+
+/**
+ * The lines that mention a handoff, in order. Cached with the section, so typing elsewhere in a
+ * large plan does not read Progress again, and typing inside one of its lines reads that line only.
+ * The pattern never spans a line ending, so one search of the section's text finds every line.
+ */
+const handoffMatches = memoizeBySection(
+  (section: Section): readonly number[] => {
+    const matched: number[] = [];
+    const { text, lineStarts } = section;
+    let line = 0;
+    HANDOFF.lastIndex = 0;
+    for (let match = HANDOFF.exec(text); match !== null; match = HANDOFF.exec(text)) {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= match.index) line++;
+      if (matched[matched.length - 1] !== line) matched.push(line);
+    }
+    return matched;
+  },
+  (previous, section, { line }) => {
+    HANDOFF.lastIndex = 0;
+    return replaceLineResults(previous, line, HANDOFF.test(sectionLine(section, line)) ? [line] : [], (matched) => matched);
+  },
+);

@@ -5,7 +5,7 @@
  */
 import { LineKind } from '../model/types';
 import type { Section } from '../model/types';
-import type { Reporter, Rule } from './types';
+import type { Report, Reporter, Rule } from './types';
 import { isCommentOnly, sectionLine } from '../profiles/planQueries';
 
 const NO_SPACE = /^ {0,3}(#{2,6})(?=[^#\s])/;
@@ -23,6 +23,18 @@ export const headingSpacing: Rule = {
     if (heading && !heading.setext) checkAround(section, 0, report);
     for (const subheading of section.subheadings) if (!subheading.setext) checkAround(section, subheading.line, report);
     missingSpace(section, report);
+  },
+  carrySection(context, origin, previous) {
+    const { section } = context;
+    const { line } = origin;
+    // A line next to a heading decides whether the heading is set off (a comment-only line counts as blank).
+    if (isHeadingLine(section, line - 1) || isHeadingLine(section, line + 1)) return undefined;
+    // Typing inside a line keeps every line's kind, so only the edited line can gain or lose a `##`
+    // with no space. The reports are not in line order (headings first), so the line's are filtered out.
+    const fresh: Report[] = [];
+    if (section.lineKinds[line] === LineKind.Text) missingSpaceOn(sectionLine(section, line), line, (found) => void fresh.push(found));
+    const kept = previous.filter((found) => found.range.start.line !== line);
+    return fresh.length === 0 && kept.length === previous.length ? previous : [...kept, ...fresh];
   },
   check(context, report) {
     // The line before a top-level heading belongs to the previous section.
@@ -62,16 +74,24 @@ function eolOf(section: Section): string {
 function missingSpace(section: Section, report: Reporter): void {
   const { text, lineStarts, lineKinds } = section;
   for (let line = 0; line < lineStarts.length; line++) {
-    if (lineKinds[line] !== LineKind.Text || !opensWithTwoHashes(text, lineStarts[line]!)) continue;
-    const match = NO_SPACE.exec(sectionLine(section, line));
-    if (!match) continue;
-    const after = match.index + match[0].length;
-    report({
-      range: { start: { line, character: after - match[1]!.length }, end: { line, character: after } },
-      message: `\`${match[1]}\` needs a space after it to be a heading; as written this line is plain text.`,
-      fixes: [{ title: `Insert a space after \`${match[1]}\``, edits: [{ range: point(line, after), newText: ' ' }], safe: true }],
-    });
+    if (lineKinds[line] === LineKind.Text && opensWithTwoHashes(text, lineStarts[line]!)) missingSpaceOn(sectionLine(section, line), line, report);
   }
+}
+
+function missingSpaceOn(content: string, line: number, report: Reporter): void {
+  const match = NO_SPACE.exec(content);
+  if (!match) return;
+  const after = match.index + match[0].length;
+  report({
+    range: { start: { line, character: after - match[1]!.length }, end: { line, character: after } },
+    message: `\`${match[1]}\` needs a space after it to be a heading; as written this line is plain text.`,
+    fixes: [{ title: `Insert a space after \`${match[1]}\``, edits: [{ range: point(line, after), newText: ' ' }], safe: true }],
+  });
+}
+
+function isHeadingLine(section: Section, line: number): boolean {
+  const kind = section.lineKinds[line];
+  return kind === LineKind.Heading || kind === LineKind.SetextUnderline;
 }
 
 /** Up to three spaces, then `##`: the start {@link NO_SPACE} needs, checked without cutting the line out. */

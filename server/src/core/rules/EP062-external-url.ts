@@ -17,29 +17,16 @@ export const externalUrl: Rule = {
   // dialects do not ask for it, so there the count is shown as a metric only.
   profiles: ['ssot', 'openai'],
   fixable: false,
-  check(context, report) {
-    forEachExternalDependency(context, (links, placed) => {
-      for (const found of reportsFor(links)) report(found, placed);
-    });
+  check(context, _report, reportList) {
+    forEachExternalDependency(context, (links, placed) => reportList(links, reportFor, placed));
   },
 };
 
 /**
- * One report per link, kept with it (a link lives as long as its section), and the reports of a
- * section's kept list of links kept with that list: on a keystroke the plan's hundreds of unchanged
- * links are reported with the same objects, looked up once per section.
+ * One report per link, kept with it (a link lives as long as its section): on a keystroke the
+ * plan's unchanged links are reported with the same objects, so their findings are kept too.
  */
 const reportsOfLink = new WeakMap<ExternalLink, Report>();
-const reportsOfList = new WeakMap<readonly ExternalLink[], readonly Report[]>();
-
-function reportsFor(links: readonly ExternalLink[]): readonly Report[] {
-  let reports = reportsOfList.get(links);
-  if (!reports) {
-    reports = links.map(reportFor);
-    reportsOfList.set(links, reports);
-  }
-  return reports;
-}
 
 function reportFor(link: ExternalLink): Report {
   let found = reportsOfLink.get(link);

@@ -39,6 +39,13 @@ export interface Report {
  */
 export type Reporter = (report: Report, placed?: PlacedSection) => void;
 
+/**
+ * Takes a list at once, in order, as if `reportOf` of each item were given to the {@link Reporter}.
+ * A rule that reports thousands of findings uses it: the engine builds reports only for the items
+ * it lists, and counts the ones past its cap in one step instead of one call each.
+ */
+export type ListReporter = <T>(items: readonly T[], reportOf: (item: T) => Report, placed?: PlacedSection) => void;
+
 /** A finding, with document ranges and the severity in force. */
 export interface Finding extends Report {
   readonly ruleId: string;
@@ -100,7 +107,7 @@ export interface Rule {
   /** True when at least one finding of the rule carries a fix. */
   readonly fixable: boolean;
   /** Checks the whole document. */
-  check?(context: PlanContext, report: Reporter): void;
+  check?(context: PlanContext, report: Reporter, reportList: ListReporter): void;
   /**
    * Checks one section in local coordinates. The engine caches the findings with the section, so
    * this runs again only when the section's text, the profile or the rule's options change.

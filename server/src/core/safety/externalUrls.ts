@@ -175,16 +175,31 @@ function isReferenceSection(entry: ResolvedSection): boolean {
 
 /**
  * Calls `visit` with each section's external URLs outside See Also / References that no snapshot
- * in the plan backs, in document order. When none of a section's links is backed, `links` is the
- * list kept with the section, the same array on every call, so a caller can keep what it derives.
+ * in the plan backs, in document order. While a section's links and the plan's snapshot sources
+ * stay the same, `links` is the same array on every call, so a caller can keep what it derives.
  */
 export function forEachExternalDependency(plan: { readonly sections: readonly ResolvedSection[] }, visit: (links: readonly ExternalLink[], placed: PlacedSection) => void): void {
   const snapshotted = new Set<string>();
   for (const entry of plan.sections) for (const source of urlFactsOf(entry.placed.section).snapshotSources) snapshotted.add(source.normalized);
+  const signature = snapshotted.size === 0 ? '' : [...snapshotted].sort().join('\n');
   for (const entry of plan.sections) {
     if (isReferenceSection(entry)) continue;
     const links = urlFactsOf(entry.placed.section).links;
     if (links.length === 0) continue;
-    visit(snapshotted.size === 0 ? links : links.filter((link) => !snapshotted.has(link.normalized)), entry.placed);
+    visit(snapshotted.size === 0 ? links : unbacked(links, snapshotted, signature), entry.placed);
   }
+}
+
+/**
+ * A section's links that no snapshot backs, kept with its list of links while the plan's snapshot
+ * sources stay the same: a keystroke elsewhere then hands the caller the same array as before.
+ */
+const unbackedLinks = new WeakMap<readonly ExternalLink[], { readonly signature: string; readonly links: readonly ExternalLink[] }>();
+
+function unbacked(links: readonly ExternalLink[], snapshotted: ReadonlySet<string>, signature: string): readonly ExternalLink[] {
+  const known = unbackedLinks.get(links);
+  if (known && known.signature === signature) return known.links;
+  const kept = links.filter((link) => !snapshotted.has(link.normalized));
+  unbackedLinks.set(links, { signature, links: kept });
+  return kept;
 }

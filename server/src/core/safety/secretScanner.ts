@@ -97,8 +97,8 @@ function mentionsPem(text: string): boolean {
 
 /** True when a BEGIN marker sits on one of the lines before `line` that a block starting there could reach. */
 function pemBeginsBefore(section: Section, line: number): boolean {
-  const from = section.lineStarts[Math.max(0, line - MAX_PEM_LINES)]!;
-  return section.text.slice(from, section.lineStarts[line]).includes(PEM_BEGIN_MARK);
+  for (let before = Math.max(0, line - MAX_PEM_LINES); before < line; before++) if (sectionLine(section, before).includes(PEM_BEGIN_MARK)) return true;
+  return false;
 }
 
 /** Every credential on one line (for text outside sections, such as the frontmatter). */

@@ -1,7 +1,6 @@
 /** Line access inside a section (local line numbers), shared by the safety scanners. */
 import { LineKind } from '../model/types';
 import type { Range, Section } from '../model/types';
-import { lineContentEnd } from '../model/lines';
 import { memoizeByText } from './sectionMemo';
 
 /** Lines longer than this are scanned in overlapping windows, so one huge line costs no more than its length. */
@@ -14,11 +13,7 @@ export function lineCount(section: Section): number {
 }
 
 /** The text of local line `line`, without its line ending. */
-export function sectionLine(section: Section, line: number): string {
-  const start = section.lineStarts[line];
-  if (start === undefined) return '';
-  return section.text.slice(start, lineContentEnd(section.text, start));
-}
+export { sectionLine } from '../model/sectionText';
 
 export function isCodeLine(section: Section, line: number): boolean {
   const kind = section.lineKinds[line];
