@@ -41,49 +41,57 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
   const cacheKey = `${profile.id}|${resolved.variant ?? ''}|${rulesSignature(config)}`;
   const caches = sections.map((entry) => sectionCacheOf(entry.placed.section, cacheKey, entry.spec?.key ?? ''));
   const sectionByKey = (key: string): ResolvedSection | undefined => byKey.get(key);
+  // The rule running now and what it reported; rules run one at a time, so one reporter serves all.
+  let rule = RULES[0]!;
+  let severity: Severity = 'error';
+  let reported = 0;
+  let withheld = 0;
+  let lastWithheld: Report | undefined;
+  let lastWithheldIn: PlacedSection | undefined;
+  /** Takes a report in document lines, or in the local lines of the section `placed` (moved only if it is listed). */
+  const push = (report: Report, placed?: PlacedSection): void => {
+    const line = report.range.start.line + (placed ? placed.line : 0);
+    if (directives.isDisabled(rule.id, rule.name, line)) return;
+    // A rule that fires on every line of a huge plan says so once instead of flooding the editor.
+    if (reported >= MAX_FINDINGS_PER_RULE) {
+      withheld++;
+      lastWithheld = report;
+      lastWithheldIn = placed;
+      return;
+    }
+    reported++;
+    findings.push(findingOf(report, placed, rule, severity));
+  };
+  const pushList = <T>(items: readonly T[], reportOf: (item: T) => Report, placed?: PlacedSection): void => {
+    if (!directives.none) {
+      for (let index = 0; index < items.length; index++) push(reportOf(items[index]!), placed);
+      return;
+    }
+    // With no directive to consult, a list is listed up to the cap and the rest only counted;
+    // the findings of a list that did not change are the ones built for it before.
+    const listed = Math.min(items.length, MAX_FINDINGS_PER_RULE - reported);
+    if (listed > 0) {
+      for (const finding of listFindings(items, listed, reportOf, placed, rule, severity)) findings.push(finding);
+      reported += listed;
+    }
+    if (listed < items.length) {
+      withheld += items.length - listed;
+      lastWithheld = reportOf(items[items.length - 1]!);
+      lastWithheldIn = placed;
+    }
+  };
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
-    const rule = RULES[ruleIndex]!;
+    rule = RULES[ruleIndex]!;
     if (rule.profiles && !rule.profiles.includes(profile.id)) continue;
     const setting = ruleSetting(config, rule);
-    const severity = effectiveSeverity(rule, setting);
-    if (severity === 'off') continue;
+    const severitySetting = effectiveSeverity(rule, setting);
+    if (severitySetting === 'off') continue;
+    severity = severitySetting;
     const ruleOptions = setting?.options ?? NO_OPTIONS;
-    let reported = 0;
-    let withheld = 0;
-    let lastWithheld: Report | undefined;
-    let lastWithheldIn: PlacedSection | undefined;
-    /** Takes a report in document lines, or in the local lines of the section `placed` (moved only if it is listed). */
-    const push = (report: Report, placed?: PlacedSection): void => {
-      const line = report.range.start.line + (placed ? placed.line : 0);
-      if (directives.isDisabled(rule.id, rule.name, line)) return;
-      // A rule that fires on every line of a huge plan says so once instead of flooding the editor.
-      if (reported >= MAX_FINDINGS_PER_RULE) {
-        withheld++;
-        lastWithheld = report;
-        lastWithheldIn = placed;
-        return;
-      }
-      reported++;
-      findings.push(findingOf(report, placed, rule, severity));
-    };
-    const pushList = <T>(items: readonly T[], reportOf: (item: T) => Report, placed?: PlacedSection): void => {
-      if (!directives.none) {
-        for (let index = 0; index < items.length; index++) push(reportOf(items[index]!), placed);
-        return;
-      }
-      // With no directive to consult, a list is listed up to the cap and the rest only counted;
-      // the findings of a list that did not change are the ones built for it before.
-      const listed = Math.min(items.length, MAX_FINDINGS_PER_RULE - reported);
-      if (listed > 0) {
-        for (const finding of listFindings(items, listed, reportOf, placed, rule, severity)) findings.push(finding);
-        reported += listed;
-      }
-      if (listed < items.length) {
-        withheld += items.length - listed;
-        lastWithheld = reportOf(items[items.length - 1]!);
-        lastWithheldIn = placed;
-      }
-    };
+    reported = 0;
+    withheld = 0;
+    lastWithheld = undefined;
+    lastWithheldIn = undefined;
     try {
       if (rule.check) {
         // One shape for every rule; absent optional fields read as undefined either way.
@@ -97,12 +105,15 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
           pushList(reports, asIs, entry.placed);
         }
       }
-      if (withheld > 0 && lastWithheld) {
+      // Set by the reporters while the rule ran, which the compiler cannot see from here.
+      const last = lastWithheld as Report | undefined;
+      const lastIn = lastWithheldIn as PlacedSection | undefined;
+      if (withheld > 0 && last) {
         findings.push({
           ruleId: rule.id,
           ruleName: rule.name,
           severity,
-          range: lastWithheldIn ? shiftRange(lastWithheldIn, lastWithheld.range) : lastWithheld.range,
+          range: lastIn ? shiftRange(lastIn, last.range) : last.range,
           message: `${rule.id} (${rule.name}) found ${withheld} more problems in this plan that are not listed; fix the ones shown and check again.`,
         });
       }
@@ -244,27 +255,30 @@ function findingOf(report: Report, placed: PlacedSection | undefined, rule: Rule
   // A document rule builds its few reports anew on each lint; one equal to a recent one gets the
   // same finding, so a keystroke that changes nothing they say lists the same findings as before.
   const key = placed ? undefined : contentKey(report, rule, severity);
-  let finding = key === undefined ? undefined : recentDocumentFindings.get(key);
+  const recent = key === undefined ? undefined : recentDocumentFindings.get(key);
+  let finding = recent && sameExtras(recent.report, report) ? recent.finding : undefined;
   if (!finding) {
     finding = { ...withoutSecrets(placed ? shiftReport(placed, report) : report), ruleId: rule.id, ruleName: rule.name, severity };
     if (key !== undefined) {
       if (recentDocumentFindings.size >= RECENT_DOCUMENT_FINDINGS) recentDocumentFindings.clear();
-      recentDocumentFindings.set(key, finding);
+      recentDocumentFindings.set(key, { report, finding });
     }
   }
   findingsByReport.set(report, { shift, severity, finding });
   return finding;
 }
 
-const recentDocumentFindings = new Map<string, Finding>();
+const recentDocumentFindings = new Map<string, { readonly report: Report; readonly finding: Finding }>();
 const RECENT_DOCUMENT_FINDINGS = 2048;
 
-/** Everything a finding is made of, as one string. */
+/** A finding's rule, severity, range and message as one string; its fixes and data are compared on a hit. */
 function contentKey(report: Report, rule: Rule, severity: Severity): string {
   const { start, end } = report.range;
-  const fixes = report.fixes ? JSON.stringify(report.fixes) : '';
-  const data = report.data ? JSON.stringify(report.data) : '';
-  return `${rule.id}\u0000${severity}\u0000${start.line}:${start.character}:${end.line}:${end.character}\u0000${report.message}\u0000${fixes}\u0000${data}`;
+  return `${rule.id}\u0000${severity}\u0000${start.line}:${start.character}:${end.line}:${end.character}\u0000${report.message}`;
+}
+
+function sameExtras(a: Report, b: Report): boolean {
+  return JSON.stringify(a.fixes) === JSON.stringify(b.fixes) && JSON.stringify(a.data) === JSON.stringify(b.data);
 }
 
 function shiftRange(placed: PlacedSection, range: Range): Range {

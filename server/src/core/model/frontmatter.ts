@@ -3,7 +3,7 @@
  * nothing is evaluated, custom tags stay unresolved strings, aliases are refused (they are how
  * "billion laughs" documents explode), and size and nesting are capped before parsing starts.
  */
-import { LineCounter, isMap, isScalar, parseDocument, visit } from 'yaml';
+import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import type { Frontmatter, FrontmatterField, FrontmatterProblem, Range } from './types';
 import { computeLineStarts, lineContentEnd, lineOfOffset } from './lines';
 
@@ -106,10 +106,9 @@ function readYaml(raw: string, language: string): Parsed {
     return fail(`The frontmatter nests deeper than ${MAX_FRONTMATTER_DEPTH} levels and is not read.`);
   }
 
-  const lineCounter = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'silent' });
+    doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'silent' });
   } catch (error) {
     return fail(`The frontmatter could not be read as YAML: ${(error as Error).message}`);
   }
@@ -118,7 +117,8 @@ function readYaml(raw: string, language: string): Parsed {
   for (const warning of doc.warnings) problems.push({ message: yamlMessage(warning.message), range: rangeOf(warning.pos[0], warning.pos[1]), severity: 'warning' });
 
   let alias: [number, number] | undefined;
-  visit(doc, {
+  // An alias is written `*name`: without a `*` there is none to look for.
+  if (raw.includes('*')) visit(doc, {
     Alias(_key, node) {
       alias = node.range ? [node.range[0], node.range[1]] : [0, 0];
       return visit.BREAK;

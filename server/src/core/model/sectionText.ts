@@ -25,6 +25,11 @@ interface TypedOver {
 
 const typedOver = new WeakMap<Section, TypedOver>();
 
+/** True while the section's text is kept as the lines typed over, not yet joined. */
+export function isTypedOver(section: Section): boolean {
+  return typedOver.has(section);
+}
+
 /** The text of local line `line`, without its line ending ('' past the section's end). Never joins the text. */
 export function sectionLine(section: Section, line: number): string {
   const typed = typedOver.get(section);

@@ -5,7 +5,7 @@
  */
 import { LineKind } from '../model/types';
 import type { Entry, ListItem, PlacedSection, PlanDocument, Range, Section, Timestamp } from '../model/types';
-import { sectionLine, sectionLineEnd as lineEnd } from '../model/sectionText';
+import { isTypedOver, sectionLine, sectionLineEnd as lineEnd } from '../model/sectionText';
 import { appendedHeadingParses } from '../model/appendProbe';
 import { addInlineKeys, isSpace } from './inlineKeys';
 import { firstAtOrAfterLine, itemsOnLine, lineEditOrigin, replaceLineResults } from '../model/lineage';
@@ -93,11 +93,19 @@ const MAX_ENTRY_LINES = 40;
 export function entryFields(section: Section, item: ListItem): Set<string> {
   const fields = new Set<string>();
   const last = Math.min(item.endLine, item.line + MAX_ENTRY_LINES);
-  const lines = section.lineStarts.length;
-  for (let line = item.line; line <= last && line < lines; line++) {
-    const content = sectionLine(section, line);
-    if (content.length > MAX_FIELD_LINE) continue;
-    addInlineKeys(content, 0, content.length, fields);
+  // A section typed into is read line by line, so its text is not joined for one entry.
+  const typed = isTypedOver(section);
+  const { lineStarts } = section;
+  for (let line = item.line; line <= last; line++) {
+    const start = lineStarts[line];
+    if (start === undefined) break;
+    if (typed) {
+      const content = sectionLine(section, line);
+      if (content.length <= MAX_FIELD_LINE) addInlineKeys(content, 0, content.length, fields);
+      continue;
+    }
+    const end = lineEnd(section, line);
+    if (end - start <= MAX_FIELD_LINE) addInlineKeys(section.text, start, end, fields);
   }
   const entries = section.entries;
   for (let index = firstAtOrAfterLine(entries, item.line); index < entries.length && entries[index]!.line <= last; index++) {
