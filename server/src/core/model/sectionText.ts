@@ -23,16 +23,26 @@ interface TypedOver {
   readonly length: number;
 }
 
-const typedOver = new WeakMap<Section, TypedOver>();
+/**
+ * Where a section keeps its typed-over lines: a hidden property rather than a weak table, because
+ * every line read asks for it and, on the far commoner flat section, a missing property costs
+ * next to nothing.
+ */
+const TYPED = Symbol('typedOver');
+type Carrier = Section & { [TYPED]?: TypedOver | undefined };
+
+function typedOf(section: Section): TypedOver | undefined {
+  return (section as Carrier)[TYPED];
+}
 
 /** True while the section's text is kept as the lines typed over, not yet joined. */
 export function isTypedOver(section: Section): boolean {
-  return typedOver.has(section);
+  return typedOf(section) !== undefined;
 }
 
 /** The text of local line `line`, without its line ending ('' past the section's end). Never joins the text. */
 export function sectionLine(section: Section, line: number): string {
-  const typed = typedOver.get(section);
+  const typed = typedOf(section);
   if (typed) {
     const own = typed.lines.get(line);
     if (own !== undefined) return own;
@@ -47,14 +57,14 @@ function lineOf(text: string, start: number | undefined): string {
 
 /** The length of the section's text, known without joining it. */
 export function sectionLength(section: Section): number {
-  return typedOver.get(section)?.length ?? section.text.length;
+  return typedOf(section)?.length ?? section.text.length;
 }
 
 /** Where local line `line`'s content ends in the section's text (before its line ending). */
 export function sectionLineEnd(section: Section, line: number): number {
   const start = section.lineStarts[line];
   if (start === undefined) return section.text.length;
-  const typed = typedOver.get(section);
+  const typed = typedOf(section);
   if (typed) return start + sectionLine(section, line).length;
   const { text, lineStarts } = section;
   const next = lineStarts[line + 1];
@@ -70,7 +80,7 @@ export function sectionLineEnd(section: Section, line: number): number {
  * too many lines were typed over since the text was last flat.
  */
 export function withTypedLine(fields: Omit<Section, 'text'>, old: Section, line: number, content: string): Section {
-  const previous = typedOver.get(old);
+  const previous = typedOf(old);
   const lines = new Map(previous?.lines);
   lines.set(line, content);
   const length = sectionLength(old) + content.length - sectionLine(old, line).length;
@@ -83,13 +93,14 @@ export function withTypedLine(fields: Omit<Section, 'text'>, old: Section, line:
         text = joined(pending!);
         // The older text is let go once the new one is whole.
         pending = undefined;
-        typedOver.delete(section);
+        (section as Carrier)[TYPED] = undefined;
       }
       return text;
     },
     ...fields,
   };
-  typedOver.set(section, pending);
+  // Not enumerable, so copying a section's fields never copies it.
+  Object.defineProperty(section, TYPED, { value: pending, writable: true });
   return section;
 }
 
