@@ -8,7 +8,7 @@
  */
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-// The last start at or before an offset: the same search finds a line and a chunk.
+// The last start at or before an offset finds the chunk an offset falls in.
 import { computeLineStarts, lineOfOffset } from './core/model/lines';
 
 /** Chunks are cut to about this many characters; an edit copies at most a chunk or two. */
@@ -19,8 +19,15 @@ export class ChunkedTextDocument implements TextDocument {
   /** Offset of each chunk's first character. */
   private chunkStarts: number[];
   private length: number;
-  /** Offset of each line's first character, as the stock document counts lines. */
+  /**
+   * Offset of each line's first character, as the stock document counts lines, except that lines
+   * from `shiftFrom` on are still to be moved by `shiftBy`: typing on one line moves every line
+   * after it, and keystrokes on the same line add up their moves instead of each rewriting tens of
+   * thousands of offsets. Read through {@link lineStart}.
+   */
   private lineOffsets: number[];
+  private shiftFrom = 0;
+  private shiftBy = 0;
   private joined: string | undefined;
 
   constructor(
@@ -82,24 +89,24 @@ export class ChunkedTextDocument implements TextDocument {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.length));
-    const line = lineOfOffset(this.lineOffsets, clamped);
-    const lineStart = this.lineOffsets[line]!;
+    const line = this.lineAt(clamped);
+    const lineStart = this.lineStart(line);
     return { line, character: this.beforeLineEnd(clamped, lineStart) - lineStart };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineOffsets.length) return this.length;
     if (position.line < 0) return 0;
-    const lineStart = this.lineOffsets[position.line]!;
+    const lineStart = this.lineStart(position.line);
     if (position.character <= 0) return lineStart;
-    const next = position.line + 1 < this.lineOffsets.length ? this.lineOffsets[position.line + 1]! : this.length;
+    const next = this.lineEndOffset(position.line);
     return this.beforeLineEnd(Math.min(lineStart + position.character, next), lineStart);
   }
 
   getLineRange(line: number): Range {
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const index = Math.min(line, this.lineOffsets.length - 1);
-    const start = this.lineOffsets[index]!;
+    const start = this.lineStart(index);
     const end = line >= this.lineOffsets.length ? this.length : this.beforeLineEnd(this.lineEndOffset(index), start);
     return { start: { line: index, character: 0 }, end: { line: index, character: end - start } };
   }
@@ -107,12 +114,34 @@ export class ChunkedTextDocument implements TextDocument {
   getEOLCharacters(line: number): string {
     if (line < 0 || line >= this.lineOffsets.length) return '';
     const next = this.lineEndOffset(line);
-    return this.slice(this.beforeLineEnd(next, this.lineOffsets[line]!), next);
+    return this.slice(this.beforeLineEnd(next, this.lineStart(line)), next);
   }
 
   /** Where the next line starts (the text's end for the last line). */
   private lineEndOffset(line: number): number {
-    return line + 1 < this.lineOffsets.length ? this.lineOffsets[line + 1]! : this.length;
+    return line + 1 < this.lineOffsets.length ? this.lineStart(line + 1) : this.length;
+  }
+
+  private lineStart(line: number): number {
+    return this.lineOffsets[line]! + (line >= this.shiftFrom ? this.shiftBy : 0);
+  }
+
+  /** The line holding `offset`: the last line starting at or before it. */
+  private lineAt(offset: number): number {
+    let low = 0;
+    let high = this.lineOffsets.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStart(middle) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** Moves the lines still to be moved. */
+  private settleShift(): void {
+    if (this.shiftBy !== 0) for (let i = this.shiftFrom; i < this.lineOffsets.length; i++) this.lineOffsets[i] = this.lineOffsets[i]! + this.shiftBy;
+    this.shiftBy = 0;
   }
 
   /** Applies changes in order, as the stock document's update does. */
@@ -129,6 +158,7 @@ export class ChunkedTextDocument implements TextDocument {
     this.chunkStarts = startsOf(this.chunks);
     this.length = text.length;
     this.lineOffsets = computeLineStarts(text);
+    this.shiftBy = 0;
     this.joined = text;
   }
 
@@ -139,11 +169,11 @@ export class ChunkedTextDocument implements TextDocument {
     // The lines the edit touches are counted again, from the start of the first one (one earlier
     // when that line follows a lone `\r`, which a `\n` typed at its start would join) to the end of
     // the last one.
-    let firstLine = lineOfOffset(this.lineOffsets, start);
-    if (firstLine > 0 && this.charCodeAt(this.lineOffsets[firstLine]! - 1) === 13) firstLine--;
-    const lastLine = lineOfOffset(this.lineOffsets, end);
-    const regionStart = this.lineOffsets[firstLine]!;
-    const regionEnd = lastLine + 1 < this.lineOffsets.length ? this.lineOffsets[lastLine + 1]! : this.length;
+    let firstLine = this.lineAt(start);
+    if (firstLine > 0 && this.charCodeAt(this.lineStart(firstLine) - 1) === 13) firstLine--;
+    const lastLine = this.lineAt(end);
+    const regionStart = this.lineStart(firstLine);
+    const regionEnd = this.lineEndOffset(lastLine);
     const before = this.slice(regionStart, start);
     const after = this.slice(end, regionEnd);
     this.replaceChars(start, end, text);
@@ -155,8 +185,15 @@ export class ChunkedTextDocument implements TextDocument {
     for (let i = 0; i < added.length; i++) added[i] = added[i]! + regionStart;
     // Each line of the region ends with a break except the text's last line, after which there is no line start to replace.
     const removed = lastLine + 1 < this.lineOffsets.length ? lastLine - firstLine + 1 : lastLine - firstLine;
+    // The lines after the region move by `delta`: added to the move still pending when it starts
+    // at the same line (typing on, on one line), else the pending move is made first.
+    const movedFrom = firstLine + 1 + added.length;
+    if (this.shiftBy !== 0 && !(removed === added.length && this.shiftFrom === movedFrom)) this.settleShift();
     replaceRun(this.lineOffsets, firstLine + 1, removed, added);
-    if (delta !== 0) for (let i = firstLine + 1 + added.length; i < this.lineOffsets.length; i++) this.lineOffsets[i] = this.lineOffsets[i]! + delta;
+    if (delta !== 0) {
+      if (this.shiftBy === 0) this.shiftFrom = movedFrom;
+      this.shiftBy += delta;
+    }
   }
 
   /** Replaces `[start, end)` in the chunks, rebuilding only the chunks it touches. */

@@ -13,7 +13,7 @@ import { indentEnd, lineOfOffset, measureIndent } from './lines';
 import { sectionLine, withTypedLine } from './sectionText';
 import { buildSection } from './section';
 import { EntryNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
-import { recordLineEdit, replaceLineResults } from './lineage';
+import { itemsOnLine, recordLineEdit, replaceLineResults } from './lineage';
 
 /** Kinds whose items span lines or depend on the line's exact text in ways a one-line rebuild cannot see. */
 const UNSAFE_KINDS = new Set<number>([LineKind.Heading, LineKind.SetextUnderline, LineKind.FenceOpen, LineKind.FenceBody, LineKind.FenceClose]);
@@ -165,7 +165,7 @@ interface LineItems {
 function lineItems(content: string, kind: number, line: number, oldItems: readonly ListItem[]): LineItems {
   // The builder makes its items as nodes, which can be moved to the edited line.
   const alone = buildSection(content, [0], Uint8Array.of(kind), false);
-  const oldItem = oldItems.find((item) => item.line === line);
+  const oldItem = itemsOnLine(oldItems, line)[0];
   return {
     // Where an item ends depends on the lines after it, which did not change.
     listItems: alone.listItems.map((item) => (item as ListItemNode).atLine(line, oldItem ? oldItem.endLine : line)),

@@ -39,8 +39,14 @@ export function forgetLineEdit(section: Section): void {
  * how a line-by-line result of the old section becomes the new section's.
  */
 export function replaceLineResults<T>(previous: readonly T[], line: number, fresh: readonly T[], lineOf: (item: T) => number): readonly T[] {
+  // Binary search: a section of a 5 MB plan can hold thousands of results before the line.
   let from = 0;
-  while (from < previous.length && lineOf(previous[from]!) < line) from++;
+  let high = previous.length;
+  while (from < high) {
+    const middle = (from + high) >> 1;
+    if (lineOf(previous[middle]!) < line) from = middle + 1;
+    else high = middle;
+  }
   let to = from;
   while (to < previous.length && lineOf(previous[to]!) === line) to++;
   if (from === to && fresh.length === 0) return previous;
