@@ -278,7 +278,17 @@ function contentKey(report: Report, rule: Rule, severity: Severity): string {
 }
 
 function sameExtras(a: Report, b: Report): boolean {
-  return JSON.stringify(a.fixes) === JSON.stringify(b.fixes) && JSON.stringify(a.data) === JSON.stringify(b.data);
+  return sameData(a.fixes, b.fixes) && sameData(a.data, b.data);
+}
+
+/** Deep equality of plain data (what fixes and report data are made of). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  for (const key of keysA) if (!sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 function shiftRange(placed: PlacedSection, range: Range): Range {
