@@ -25,6 +25,7 @@ const LINES = [
   '  Evidence: the log shows it', '  Rationale: written on a later line', 'Next Action: finish it', 'Status: IN_PROGRESS',
   'See https://api.vendor.io/v2/deploy for the API.', '- Source: https://api.vendor.io/v2/deploy', '- Retrieved: 2026-02-01T09:00:00Z',
   'Write to sam@acme.io or call +1 415 555 0100.', 'Fill in <Task Name> and <describe the goal>.', 'None yet.', '- None yet.',
+  '- 2026-02-03T10:00:00Z - (Owner: alex) took over the export.', 'Author: kim', '- [x] 2026-02-03T11:00:00Z - Handed off the parser.',
   '```', '```bash', '<!--', '-->', '', '', 'plain text', '    indented code with token=abc',
   ...secrets.slice(0, 6), ...key,
 ];
@@ -33,6 +34,7 @@ const LINES = [
 const TYPED = [
   'x', ' ', ':', '<', '>', '@', 'Evidence: ', 'Rationale: ', 'Retrieved: ', 'Source: ', 'https://docs.vendor.io/a', 'ghp_', 'AKIA',
   'password=hunter2hunter2', '-----END ', '-----BEGIN ', '2026-02-03T10:00:00Z', '2026-02-03 10:00', '2099-01-01T00:00:00Z', '<Owner>', 'none', 'jo@acme.io', '`',
+  'Owner: ', 'Owner: lee ', 'handoff ',
 ];
 
 const planArbitrary = fc

@@ -8,7 +8,8 @@ import type { Entry, ListItem, PlacedSection, PlanDocument, Range, Section, Time
 import { isTypedOver, sectionLine, sectionLineEnd as lineEnd } from '../model/sectionText';
 import { appendedHeadingParses } from '../model/appendProbe';
 import { addInlineKeys, isSpace } from './inlineKeys';
-import { firstAtOrAfterLine, itemsOnLine, lineEditOrigin, replaceLineResults } from '../model/lineage';
+import { firstAtOrAfterLine, itemsOnLine, replaceLineResults } from '../model/lineage';
+import { memoizeBySection } from '../safety/sectionMemo';
 import type { PlanContext, ResolvedSection } from '../rules/types';
 
 // Line reads that never join a typed-over section's text (see model/sectionText).
@@ -151,26 +152,25 @@ export function hasField(fields: ReadonlySet<string>, wanted: string): boolean {
   return false;
 }
 
-const stampedLinesCache = new WeakMap<Section, Uint8Array>();
+/** One flag per line, so asking for each of thousands of entries does not rescan every timestamp. */
+const stampedLines = memoizeBySection(
+  (section: Section): Uint8Array => {
+    const stamped = new Uint8Array(section.lineStarts.length + 1);
+    markStamped(stamped, section.timestamps);
+    return stamped;
+  },
+  // Typing inside a line changes only that line's timestamps.
+  (before, section, { line }) => {
+    const stamped = before.slice();
+    stamped[line] = 0;
+    markStamped(stamped, itemsOnLine(section.timestamps, line));
+    return stamped;
+  },
+);
 
 /** Timestamps on an item's first line, outside code. */
 export function itemHasTimestamp(section: Section, line: number): boolean {
-  let stamped = stampedLinesCache.get(section);
-  if (!stamped) {
-    // One flag per line, so asking for each of thousands of entries does not rescan every timestamp.
-    const origin = lineEditOrigin(section);
-    const before = origin && stampedLinesCache.get(origin.previous);
-    if (origin && before) {
-      // Typing inside a line changes only that line's timestamps.
-      stamped = before.slice();
-      stamped[origin.line] = 0;
-      markStamped(stamped, itemsOnLine(section.timestamps, origin.line));
-    } else {
-      stamped = new Uint8Array(section.lineStarts.length + 1);
-      markStamped(stamped, section.timestamps);
-    }
-    stampedLinesCache.set(section, stamped);
-  }
+  const stamped = stampedLines(section);
   return line >= 0 && line < stamped.length && stamped[line] === 1;
 }
 
@@ -277,23 +277,12 @@ interface WriterMention {
   readonly id: string;
 }
 
-const writersCache = new WeakMap<Section, readonly WriterMention[]>();
-
 /**
  * The owner and author ids named in one section (after its heading), in line order; cached with
  * it, so an edit rescans one section, and typing inside a line reads only that line again.
  */
-function sectionWriterIds(section: Section): readonly WriterMention[] {
-  let found = writersCache.get(section);
-  if (found) return found;
-  const origin = lineEditOrigin(section);
-  const before = origin && writersCache.get(origin.previous);
-  if (origin && before) {
-    const content = sectionLine(section, origin.line);
-    const fresh: WriterMention[] = [];
-    if (content.length <= MAX_WRITER_LINE) readWriters(content, () => origin.line, fresh);
-    found = replaceLineResults(before, origin.line, fresh, (mention) => mention.line);
-  } else {
+const sectionWriterIds = memoizeBySection(
+  (section: Section): readonly WriterMention[] => {
     const mentions: WriterMention[] = [];
     const lineStarts = section.lineStarts;
     let line = 0;
@@ -301,11 +290,15 @@ function sectionWriterIds(section: Section): readonly WriterMention[] {
       while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
       return line === 0 || lineEnd(section, line) - lineStarts[line]! > MAX_WRITER_LINE ? undefined : line;
     }, mentions);
-    found = mentions;
-  }
-  writersCache.set(section, found);
-  return found;
-}
+    return mentions;
+  },
+  (before, section, { line }) => {
+    const content = sectionLine(section, line);
+    const fresh: WriterMention[] = [];
+    if (content.length <= MAX_WRITER_LINE) readWriters(content, () => line, fresh);
+    return replaceLineResults(before, line, fresh, (mention) => mention.line);
+  },
+);
 
 const distinctCache = new WeakMap<readonly WriterMention[], readonly string[]>();
 
@@ -345,23 +338,21 @@ function readWriters(text: string, lineAt: (at: number) => number | undefined, f
   }
 }
 
-const newestCache = new WeakMap<Section, { ms: number; line: number } | null>();
+/**
+ * The newest real time in each section, kept with it; typing inside a line that did not hold it
+ * reads only that line's times.
+ */
+const newestOfSection = memoizeBySection(
+  (section: Section): { ms: number; line: number } | null => newestOf(section.timestamps, null),
+  (before, section, { line }) => (before?.line === line ? undefined : newestOf(itemsOnLine(section.timestamps, line), before)),
+);
 
 /**
  * The newest real time written in a section (outside code), with its local line. Cached with the
  * section, so document rules that ask for every living section stay proportional to the sections.
  */
 export function newestTimestamp(section: Section): { ms: number; line: number } | undefined {
-  let cached = newestCache.get(section);
-  if (cached === undefined) {
-    const origin = lineEditOrigin(section);
-    const before = origin ? newestCache.get(origin.previous) : undefined;
-    // Typing inside a line that did not hold the newest time: only that line's times are new.
-    if (origin && before !== undefined && before?.line !== origin.line) cached = newestOf(itemsOnLine(section.timestamps, origin.line), before);
-    else cached = newestOf(section.timestamps, null);
-    newestCache.set(section, cached);
-  }
-  return cached ?? undefined;
+  return newestOfSection(section) ?? undefined;
 }
 
 /** The newest real time among `timestamps` and `start`; the first written wins a tie. */
