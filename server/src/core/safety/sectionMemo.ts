@@ -8,10 +8,17 @@ import { lineEditOrigin } from '../model/lineage';
 import type { LineEditOrigin } from '../model/lineage';
 
 /**
- * Every section's kept results, one slot per memoised function. One weak table for all of them,
- * because on a cold lint each new weak entry costs far more than a slot in an array.
+ * Every section's kept results, one slot per memoised function, in a hidden property of the
+ * section. Not in a weak table: a cold lint would add an entry per section, and weak-table
+ * entries make every garbage collection that meets them slower.
  */
-const resultsBySection = new WeakMap<Section, unknown[]>();
+const RESULTS = Symbol('sectionResults');
+type WithResults = Section & { [RESULTS]?: unknown[] };
+
+function resultsOf(section: Section): unknown[] | undefined {
+  return (section as WithResults)[RESULTS];
+}
+
 let slotCount = 0;
 
 /**
@@ -25,10 +32,11 @@ export function memoizeBySection<T>(
 ): (section: Section) => T {
   const slot = slotCount++;
   return (section) => {
-    let results = resultsBySection.get(section);
+    let results = resultsOf(section);
     if (results === undefined) {
       results = [];
-      resultsBySection.set(section, results);
+      // Not enumerable, so copying a section's fields never copies it.
+      Object.defineProperty(section, RESULTS, { value: results });
     }
     let value = results[slot] as T | undefined;
     if (value === undefined) {
@@ -43,7 +51,7 @@ export function memoizeBySection<T>(
 function carriedOver<T>(section: Section, slot: number, carryOver: (previous: T, section: Section, origin: LineEditOrigin) => T | undefined): T | undefined {
   const origin = lineEditOrigin(section);
   if (!origin) return undefined;
-  const previous = resultsBySection.get(origin.previous)?.[slot] as T | undefined;
+  const previous = resultsOf(origin.previous)?.[slot] as T | undefined;
   return previous === undefined ? undefined : carryOver(previous, section, origin);
 }
 
