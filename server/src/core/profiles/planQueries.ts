@@ -43,18 +43,9 @@ export function headingRange(context: PlanContext, entry: ResolvedSection): Rang
   return heading ? context.toDocument(entry.placed, heading.textRange) : titleRange(context);
 }
 
-const topLevelCache = new WeakMap<Section, readonly ListItem[]>();
 const NO_ITEMS: readonly ListItem[] = Object.freeze([]);
 
-/**
- * List items that are not nested in another item: the entries of a living section. Several rules
- * ask for them on every lint; cached with the section, they are found once per section version.
- */
-export function topLevelItems(section: Section): readonly ListItem[] {
-  // Most sections hold no list at all; they need no cache entry.
-  if (section.listItems.length === 0) return NO_ITEMS;
-  const cached = topLevelCache.get(section);
-  if (cached) return cached;
+const topLevelOf = memoizeBySection((section: Section): readonly ListItem[] => {
   const result: ListItem[] = [];
   let containerEnd = -1;
   for (const item of section.listItems) {
@@ -62,8 +53,16 @@ export function topLevelItems(section: Section): readonly ListItem[] {
     result.push(item);
     containerEnd = item.endLine;
   }
-  topLevelCache.set(section, result);
   return result;
+});
+
+/**
+ * List items that are not nested in another item: the entries of a living section. Several rules
+ * ask for them on every lint; cached with the section, they are found once per section version.
+ */
+export function topLevelItems(section: Section): readonly ListItem[] {
+  // Most sections hold no list at all; they need no cache entry.
+  return section.listItems.length === 0 ? NO_ITEMS : topLevelOf(section);
 }
 
 /** Items that stand for "nothing yet" rather than a real entry. */
@@ -178,16 +177,11 @@ function markStamped(stamped: Uint8Array, timestamps: readonly Timestamp[]): voi
   for (const stamp of timestamps) if (!stamp.inCode && stamp.line >= 0 && stamp.line < stamped.length) stamped[stamp.line] = 1;
 }
 
-const statusEntryCache = new WeakMap<Section, Entry | null>();
+const statusEntryOf = memoizeBySection((section: Section): Entry | null => section.entries.find((entry) => !entry.bulleted && entry.key.toLowerCase() === 'status') ?? null);
 
 /** The Progress `Status:` entry (not bulleted), if any; cached, as several document rules ask on every lint. */
 export function progressStatusEntry(section: Section): Entry | undefined {
-  let found = statusEntryCache.get(section);
-  if (found === undefined) {
-    found = section.entries.find((entry) => !entry.bulleted && entry.key.toLowerCase() === 'status') ?? null;
-    statusEntryCache.set(section, found);
-  }
-  return found ?? undefined;
+  return statusEntryOf(section) ?? undefined;
 }
 
 /** How many checkboxes of a section are open and ticked, and the first open one. */
@@ -197,37 +191,23 @@ export interface ChecklistState {
   readonly firstOpen: ListItem | undefined;
 }
 
-const checklistCache = new WeakMap<Section, ChecklistState>();
-
 /** The section's checkboxes, counted once per section version (document rules ask on every edit). */
-export function checklistState(section: Section): ChecklistState {
-  let state = checklistCache.get(section);
-  if (!state) {
-    let open = 0;
-    let done = 0;
-    let firstOpen: ListItem | undefined;
-    for (const item of section.listItems) {
-      if (item.checkbox === 'open') {
-        if (open++ === 0) firstOpen = item;
-      } else if (item.checkbox === 'done') done++;
-    }
-    state = { open, done, firstOpen };
-    checklistCache.set(section, state);
+export const checklistState = memoizeBySection((section: Section): ChecklistState => {
+  let open = 0;
+  let done = 0;
+  let firstOpen: ListItem | undefined;
+  for (const item of section.listItems) {
+    if (item.checkbox === 'open') {
+      if (open++ === 0) firstOpen = item;
+    } else if (item.checkbox === 'done') done++;
   }
-  return state;
-}
-
-const nextActionCache = new WeakMap<Section, readonly Entry[]>();
+  return { open, done, firstOpen };
+});
 
 /** Every `Next Action:` entry of a section (not bulleted); cached, as document rules ask on every lint. */
-export function nextActionEntries(section: Section): readonly Entry[] {
-  let found = nextActionCache.get(section);
-  if (!found) {
-    found = section.entries.filter((entry) => !entry.bulleted && /^next\s*action$/i.test(entry.key.trim()));
-    nextActionCache.set(section, found);
-  }
-  return found;
-}
+export const nextActionEntries = memoizeBySection((section: Section): readonly Entry[] =>
+  section.entries.filter((entry) => !entry.bulleted && /^next\s*action$/i.test(entry.key.trim())),
+);
 
 /** The frontmatter `status` as a string, if set. */
 export function frontmatterStatus(plan: PlanDocument): string | undefined {

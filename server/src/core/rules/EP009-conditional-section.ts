@@ -52,28 +52,14 @@ function handoffReason(context: PlanContext): string | undefined {
   return line < 0 ? undefined : `a handoff is recorded in Progress (line ${progress.placed.line + line + 1})`;
 }
 
-/** Per Progress section: the local line of its first entry that records a handoff, or -1. */
-const handoffLines = new WeakMap<Section, number>();
-
-/** The first top-level item whose first line records a handoff, or -1. */
-function handoffItemLine(section: Section): number {
-  const cached = handoffLines.get(section);
-  if (cached !== undefined) return cached;
-  let found = -1;
+/** Per Progress section: the local line of its first top-level item that records a handoff, or -1. */
+const handoffItemLine = memoizeBySection((section: Section): number => {
   const matched = handoffMatches(section);
-  if (matched.length > 0) {
-    const items = topLevelItems(section);
-    for (const line of matched) {
-      const item = items[firstAtOrAfterLine(items, line)];
-      if (item?.line === line) {
-        found = line;
-        break;
-      }
-    }
-  }
-  handoffLines.set(section, found);
-  return found;
-}
+  if (matched.length === 0) return -1;
+  const items = topLevelItems(section);
+  for (const line of matched) if (items[firstAtOrAfterLine(items, line)]?.line === line) return line;
+  return -1;
+});
 
 /**
  * The lines that mention a handoff, in order. Cached with the section, so typing elsewhere in a
