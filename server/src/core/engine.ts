@@ -331,17 +331,18 @@ function effectiveSeverity(rule: Rule, setting: RuleSetting | undefined): Severi
 const recentSorts: Array<{ readonly listed: readonly Finding[]; readonly sorted: readonly Finding[] }> = [];
 const RECENT_SORTS = 4;
 
-function inDocumentOrder(findings: Finding[]): Finding[] {
+/** `findings` (a new list, not kept by the caller) in document order. The result is shared with later lints, so it is never changed. */
+function inDocumentOrder(findings: Finding[]): readonly Finding[] {
   for (const recent of recentSorts) {
     const sorted = patchedSort(recent, findings);
     if (sorted) {
-      if (sorted !== recent.sorted) remember(findings.slice(), sorted);
-      return sorted.slice();
+      if (sorted !== recent.sorted) remember(findings, sorted);
+      return sorted;
     }
   }
   const listed = findings.slice();
   findings.sort(compareFindings);
-  remember(listed, findings.slice());
+  remember(listed, findings);
   return findings;
 }
 
