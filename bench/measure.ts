@@ -17,12 +17,14 @@ export function summarize(samples: readonly number[]): Timing {
 }
 
 /**
- * Times `run` after a warm-up: at least `minRuns` runs, more while the total stays under
- * `budgetMs`, at most `maxRuns`. Each sample is one call.
+ * Times `run` after a warm-up of `warmup` runs, continued until `warmupMs` have passed: at least
+ * `minRuns` runs, more while the total stays under `budgetMs`, at most `maxRuns`. Each sample is
+ * one call.
  */
-export function timeIt(run: () => unknown, options: { minRuns?: number; maxRuns?: number; budgetMs?: number; warmup?: number } = {}): Timing {
-  const { minRuns = 5, maxRuns = 200, budgetMs = 3000, warmup = 2 } = options;
-  for (let i = 0; i < warmup; i++) run();
+export function timeIt(run: () => unknown, options: { minRuns?: number; maxRuns?: number; budgetMs?: number; warmup?: number; warmupMs?: number } = {}): Timing {
+  const { minRuns = 5, maxRuns = 200, budgetMs = 3000, warmup = 2, warmupMs = 0 } = options;
+  const warming = performance.now();
+  for (let i = 0; i < warmup || performance.now() - warming < warmupMs; i++) run();
   const samples: number[] = [];
   const started = performance.now();
   while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - started < budgetMs)) {

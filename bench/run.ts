@@ -1,7 +1,11 @@
 /**
- * Runs the benchmarks and prints a table for each. `tsx bench/run.ts [name...] [--write]`:
+ * Runs the benchmarks and prints a table for each. `npm run bench -- [name...] [--write]`:
  * names pick benchmarks (cold, incremental, protocol, memory, cli, startup); with no names all
  * run. `--write` (the default when all run) writes the tables and the machine to bench/RESULTS.md.
+ *
+ * `npm run bench` bundles this file with esbuild first (packages left as installed), so the
+ * in-process figures time our code in the form the server and the CLI ship: one bundle, not one
+ * module per source file as a TypeScript loader would run it.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -16,6 +16,7 @@ import { ruleFailureFinding } from './ruleFailure';
 import type { Profile } from './profiles/types';
 import { forgetLineEdit, lineEditOrigin } from './model/lineage';
 import type { LineEditOrigin } from './model/lineage';
+import { hiddenSlot } from './hiddenSlot';
 
 /** Findings listed per rule and plan; the rest are counted in one closing finding. */
 export const MAX_FINDINGS_PER_RULE = 1000;
@@ -239,10 +240,10 @@ function sectionReports(
 }
 
 /** The finding made from each report last time, so a report kept with its section is not copied again on every lint. */
-const findingsByReport = new WeakMap<Report, { readonly shift: number; readonly severity: Severity; readonly finding: Finding }>();
+const findingsByReport = hiddenSlot<{ readonly shift: number; readonly severity: Severity; readonly finding: Finding }>('finding');
 
 /** The findings built for the first items of a list, kept with the list (a section's reports, a section's links). */
-const findingsOfList = new WeakMap<readonly unknown[], { readonly rule: Rule; readonly shift: number; readonly severity: Severity; readonly findings: readonly Finding[] }>();
+const findingsOfList = hiddenSlot<{ readonly rule: Rule; readonly shift: number; readonly severity: Severity; readonly findings: readonly Finding[] }>('findings');
 
 function listFindings<T>(items: readonly T[], count: number, reportOf: (item: T) => Report, placed: PlacedSection | undefined, rule: Rule, severity: Severity): readonly Finding[] {
   const shift = placed ? placed.line : 0;
@@ -264,7 +265,7 @@ function findingOf(report: Report, placed: PlacedSection | undefined, rule: Rule
   const recent = key === undefined ? undefined : recentDocumentFindings.get(key);
   let finding = recent && sameExtras(recent.report, report) ? recent.finding : undefined;
   if (!finding) {
-    finding = { ...withoutSecrets(placed ? shiftReport(placed, report) : report), ruleId: rule.id, ruleName: rule.name, severity };
+    finding = findingFrom(withoutSecrets(placed ? shiftReport(placed, report) : report), rule, severity);
     if (key !== undefined) {
       if (recentDocumentFindings.size >= RECENT_DOCUMENT_FINDINGS) recentDocumentFindings.clear();
       recentDocumentFindings.set(key, { report, finding });
@@ -272,6 +273,17 @@ function findingOf(report: Report, placed: PlacedSection | undefined, rule: Rule
   }
   findingsByReport.set(report, { shift, severity, finding });
   return finding;
+}
+
+/**
+ * The finding for a report, built field by field: spreading reports of a dozen shapes into one
+ * object went through the engine's slowest copy and cost more than the rest of a finding.
+ */
+function findingFrom(report: Report, rule: Rule, severity: Severity): Finding {
+  if (report.fixes === undefined && report.data === undefined) return { range: report.range, message: report.message, ruleId: rule.id, ruleName: rule.name, severity };
+  if (report.data === undefined) return { range: report.range, message: report.message, fixes: report.fixes, ruleId: rule.id, ruleName: rule.name, severity };
+  if (report.fixes === undefined) return { range: report.range, message: report.message, data: report.data, ruleId: rule.id, ruleName: rule.name, severity };
+  return { range: report.range, message: report.message, fixes: report.fixes, data: report.data, ruleId: rule.id, ruleName: rule.name, severity };
 }
 
 const recentDocumentFindings = new Map<string, { readonly report: Report; readonly finding: Finding }>();

@@ -6,6 +6,7 @@
 import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import type { Frontmatter, FrontmatterField, FrontmatterProblem, Range } from './types';
 import { computeLineStarts, lineContentEnd, lineOfOffset } from './lines';
+import { readFlatFields } from './flatFrontmatter';
 
 /** Frontmatter larger than this is reported, not parsed. */
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
@@ -80,7 +81,11 @@ function unclosed(raw: string, language: string): Parsed {
   return { raw, language, data: undefined, fields: new Map(), problems: [problem] };
 }
 
-function readYaml(raw: string, language: string): Parsed {
+/**
+ * Reads the YAML between the fences. Flat frontmatter goes through the quick reader; the `yaml`
+ * package reads the rest, and reads everything when `quick` is false (the tests compare the two).
+ */
+export function readYaml(raw: string, language: string, quick = true): Parsed {
   const starts = computeLineStarts(raw);
   /** Frontmatter text starts on document line 1. */
   const rangeOf = (from: number, to: number): Range => {
@@ -102,6 +107,8 @@ function readYaml(raw: string, language: string): Parsed {
   if (raw.length > MAX_FRONTMATTER_BYTES) {
     return fail(`The frontmatter is ${raw.length} characters long; frontmatter over ${MAX_FRONTMATTER_BYTES} is not read.`);
   }
+  const flat = quick ? readFlatFields(raw) : undefined;
+  if (flat) return { raw, language, ...assemble(flat, rangeOf), problems: [] };
   if (nestingDepth(raw) > MAX_FRONTMATTER_DEPTH) {
     return fail(`The frontmatter nests deeper than ${MAX_FRONTMATTER_DEPTH} levels and is not read.`);
   }
@@ -129,30 +136,51 @@ function readYaml(raw: string, language: string): Parsed {
     return { raw, language, data: undefined, fields: new Map(), problems };
   }
 
-  const fields = new Map<string, FrontmatterField>();
-  let data: Record<string, unknown> | undefined;
   const contents = doc.contents;
   if (isMap(contents)) {
-    data = {};
+    const pairs: PairAt[] = [];
     for (const pair of contents.items) {
       if (!isScalar(pair.key) || !pair.key.range) continue;
-      const key = String(pair.key.value);
       let value: unknown;
       try {
         value = isScalar(pair.value) ? pair.value.value : pair.value && typeof pair.value === 'object' && 'toJSON' in pair.value ? (pair.value as { toJSON(): unknown }).toJSON() : null;
       } catch {
         value = null;
       }
-      const keyRange = rangeOf(pair.key.range[0], pair.key.range[1]);
       const valueNode = pair.value as { range?: [number, number, number] } | null;
-      const valueRange = valueNode?.range ? rangeOf(valueNode.range[0], valueNode.range[1]) : { start: keyRange.end, end: keyRange.end };
-      if (!fields.has(key)) fields.set(key, { key, value, keyRange, valueRange });
-      data[key] = value;
+      const [keyStart, keyEnd] = pair.key.range;
+      const [valueStart, valueEnd] = valueNode?.range ?? [keyEnd, keyEnd];
+      pairs.push({ key: String(pair.key.value), value, keyStart, keyEnd, valueStart, valueEnd });
     }
-  } else if (contents !== null && !(isScalar(contents) && (contents.value === null || contents.value === ''))) {
+    return { raw, language, ...assemble(pairs, rangeOf), problems };
+  }
+  if (contents !== null && !(isScalar(contents) && (contents.value === null || contents.value === ''))) {
     problems.push({ message: 'The frontmatter is not a list of `key: value` fields.', range: whole, severity: 'error' });
   }
-  return { raw, language, data, fields, problems };
+  return { raw, language, data: undefined, fields: new Map(), problems };
+}
+
+/** A top-level field as offsets into the frontmatter text. */
+interface PairAt {
+  readonly key: string;
+  readonly value: unknown;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+function assemble(pairs: readonly PairAt[], rangeOf: (from: number, to: number) => Range): { data: Record<string, unknown>; fields: Map<string, FrontmatterField> } {
+  const fields = new Map<string, FrontmatterField>();
+  const data: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const keyRange = rangeOf(pair.keyStart, pair.keyEnd);
+    const valueRange = pair.valueStart === pair.keyEnd && pair.valueEnd === pair.keyEnd ? { start: keyRange.end, end: keyRange.end } : rangeOf(pair.valueStart, pair.valueEnd);
+    if (!fields.has(pair.key)) fields.set(pair.key, { key: pair.key, value: pair.value, keyRange, valueRange });
+    // Defined, not assigned: a `__proto__` field must be a field, not the object's prototype.
+    Object.defineProperty(data, pair.key, { value: pair.value, enumerable: true, writable: true, configurable: true });
+  }
+  return { data, fields };
 }
 
 /** Deepest bracket or indentation nesting, counted without parsing. */
