@@ -35,6 +35,31 @@ export function timeIt(run: () => unknown, options: { minRuns?: number; maxRuns?
   return summarize(samples);
 }
 
+/**
+ * Times several runs side by side: each warms up alone as in {@link timeIt}, then they take turns,
+ * one sample each a round, the order reversed every other round, until the budget or `maxRuns`.
+ * The machine's slow spells then fall on every run alike, so their ratio holds where timings taken
+ * one after the other would each meet a different spell.
+ */
+export function timeSideBySide(runs: ReadonlyArray<() => unknown>, options: { minRuns?: number; maxRuns?: number; budgetMs?: number; warmup?: number; warmupMs?: number } = {}): Timing[] {
+  const { minRuns = 5, maxRuns = 200, budgetMs = 3000, warmup = 2, warmupMs = 0 } = options;
+  for (const run of runs) {
+    const warming = performance.now();
+    for (let i = 0; i < warmup || performance.now() - warming < warmupMs; i++) run();
+  }
+  const samples = runs.map((): number[] => []);
+  const started = performance.now();
+  for (let round = 0; round < maxRuns && (round < minRuns || performance.now() - started < budgetMs); round++) {
+    for (let turn = 0; turn < runs.length; turn++) {
+      const index = round % 2 === 0 ? turn : runs.length - 1 - turn;
+      const t0 = performance.now();
+      runs[index]!();
+      samples[index]!.push(performance.now() - t0);
+    }
+  }
+  return samples.map(summarize);
+}
+
 export function ms(value: number): string {
   if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
   if (value >= 100) return `${value.toFixed(0)} ms`;
