@@ -22,14 +22,23 @@ export interface TimestampMatch {
   readonly invalidReason?: string;
 }
 
-/** Every timestamp in `line`, left to right. */
-export function findTimestamps(line: string): TimestampMatch[] {
+/**
+ * Every timestamp in `line`, left to right. `quick` reads the commonest spelling,
+ * `2026-02-03T10:00:00Z`, without the patterns (the tests turn it off to compare).
+ */
+export function findTimestamps(line: string, quick = true): TimestampMatch[] {
   const found: TimestampMatch[] = [];
   if (line.indexOf('-') < 0) return found;
   DATE_CANDIDATE.lastIndex = 0;
   let candidate: RegExpExecArray | null;
   while ((candidate = DATE_CANDIDATE.exec(line)) !== null) {
     const start = candidate.index;
+    const utc = quick ? utcSecondsAt(line, start) : undefined;
+    if (utc) {
+      found.push(utc);
+      DATE_CANDIDATE.lastIndex = utc.end;
+      continue;
+    }
     DATE.lastIndex = start;
     const date = DATE.exec(line);
     if (!date) continue;
@@ -38,6 +47,30 @@ export function findTimestamps(line: string): TimestampMatch[] {
     DATE_CANDIDATE.lastIndex = match.end;
   }
   return found;
+}
+
+/** Where each digit of `2026-02-03T10:00:00Z` is. */
+const UTC_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+const UTC_SEPARATORS: ReadonlyArray<readonly [number, number]> = [[4, 0x2d], [7, 0x2d], [10, 0x54], [13, 0x3a], [16, 0x3a], [19, 0x5a]];
+
+/**
+ * A timestamp written exactly `YYYY-MM-DDTHH:MM:SSZ` in digits at `start`, read by character codes;
+ * undefined for any other spelling, which the patterns read. Most plans write every time this way.
+ */
+function utcSecondsAt(line: string, start: number): TimestampMatch | undefined {
+  const end = start + 20;
+  if (end > line.length) return undefined;
+  for (const [offset, code] of UTC_SEPARATORS) if (line.charCodeAt(start + offset) !== code) return undefined;
+  for (const offset of UTC_DIGITS) if (!isDigit(line.charCodeAt(start + offset))) return undefined;
+  // What follows must end the time as the ISO pattern's look-ahead does: no word character or colon.
+  const after = line.charCodeAt(end);
+  if (isDigit(after) || after === 0x3a || after === 0x5f || ((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a)) return undefined;
+  const two = (offset: number): number => (line.charCodeAt(start + offset) - 0x30) * 10 + line.charCodeAt(start + offset + 1) - 0x30;
+  return timestampOf(line, start, end, 'rfc3339', [two(0) * 100 + two(2), two(5), two(8), two(11), two(14), two(17)], undefined, 'Z');
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function classify(line: string, start: number, date: RegExpExecArray): TimestampMatch {
@@ -107,17 +140,20 @@ function build(
   fraction: string | undefined,
   zone: string | undefined,
 ): TimestampMatch {
-  const raw = line.slice(start, end);
-  const hasZone = zone !== undefined;
   if (format === 'placeholder') {
-    return { start, end, raw, format, epochMs: undefined, hasZone, invalidReason: PLACEHOLDER_REASON };
+    return { start, end, raw: line.slice(start, end), format, epochMs: undefined, hasZone: zone !== undefined, invalidReason: PLACEHOLDER_REASON };
   }
-  const year = digitsValue(yearText);
-  const month = digitsValue(monthText);
-  const day = digitsValue(dayText);
   const hour = hourText === undefined ? 0 : digitsValue(hourText);
   const minute = minuteText === undefined ? 0 : digitsValue(minuteText);
   const second = secondText === undefined ? 0 : digitsValue(secondText);
+  return timestampOf(line, start, end, format, [digitsValue(yearText), digitsValue(monthText), digitsValue(dayText), hour, minute, second], fraction, zone);
+}
+
+/** A timestamp from its parts (year, month, day, hour, minute, second), checked for parts that do not exist. */
+function timestampOf(line: string, start: number, end: number, format: TimestampFormat, parts: readonly number[], fraction: string | undefined, zone: string | undefined): TimestampMatch {
+  const [year, month, day, hour, minute, second] = parts as [number, number, number, number, number, number];
+  const raw = line.slice(start, end);
+  const hasZone = zone !== undefined;
   const invalidReason = checkRanges(year, month, day, hour, minute, second, zone);
   if (invalidReason) return { start, end, raw, format, epochMs: undefined, hasZone, invalidReason };
   let epochMs = Date.UTC(year, month - 1, day, hour, minute, second);
