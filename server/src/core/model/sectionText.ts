@@ -46,13 +46,24 @@ export function sectionLine(section: Section, line: number): string {
   if (typed) {
     const own = typed.lines.get(line);
     if (own !== undefined) return own;
-    return lineOf(typed.base, typed.baseStarts[line]);
+    return lineOf(typed.base, typed.baseStarts, line);
   }
-  return lineOf(section.text, section.lineStarts[line]);
+  return lineOf(section.text, section.lineStarts, line);
 }
 
-function lineOf(text: string, start: number | undefined): string {
-  return start === undefined ? '' : text.slice(start, lineContentEnd(text, start));
+function lineOf(text: string, starts: readonly number[], line: number): string {
+  const start = starts[line];
+  return start === undefined ? '' : text.slice(start, contentEnd(text, starts, line));
+}
+
+/** Where a line's content ends: before the line ending the next line's start tells, read without a scan. */
+function contentEnd(text: string, starts: readonly number[], line: number): number {
+  const start = starts[line]!;
+  const next = starts[line + 1];
+  if (next === undefined) return lineContentEnd(text, start);
+  // A line followed by another ends where that one starts, less its `\n`, `\r\n` or `\r`.
+  if (next - 2 >= start && text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13) return next - 2;
+  return next - 1;
 }
 
 /** The length of the section's text, known without joining it. */
@@ -66,12 +77,7 @@ export function sectionLineEnd(section: Section, line: number): number {
   if (start === undefined) return section.text.length;
   const typed = typedOf(section);
   if (typed) return start + sectionLine(section, line).length;
-  const { text, lineStarts } = section;
-  const next = lineStarts[line + 1];
-  if (next === undefined) return lineContentEnd(text, start);
-  // A line followed by another ends where that one starts, less its `\n`, `\r\n` or `\r`.
-  if (next - 2 >= start && text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13) return next - 2;
-  return next - 1;
+  return contentEnd(section.text, section.lineStarts, line);
 }
 
 /**

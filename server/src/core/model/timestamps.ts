@@ -49,24 +49,31 @@ export function findTimestamps(line: string, quick = true): TimestampMatch[] {
   return found;
 }
 
-/** Where each digit of `2026-02-03T10:00:00Z` is. */
-const UTC_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-const UTC_SEPARATORS: ReadonlyArray<readonly [number, number]> = [[4, 0x2d], [7, 0x2d], [10, 0x54], [13, 0x3a], [16, 0x3a], [19, 0x5a]];
+/** The commonest spelling, `2026-02-03T10:00:00Z`: a digit where this has `9`, else this character. */
+const UTC_SHAPE = '9999-99-99T99:99:99Z';
 
 /**
  * A timestamp written exactly `YYYY-MM-DDTHH:MM:SSZ` in digits at `start`, read by character codes;
  * undefined for any other spelling, which the patterns read. Most plans write every time this way.
  */
 function utcSecondsAt(line: string, start: number): TimestampMatch | undefined {
-  const end = start + 20;
+  const end = start + UTC_SHAPE.length;
   if (end > line.length) return undefined;
-  for (const [offset, code] of UTC_SEPARATORS) if (line.charCodeAt(start + offset) !== code) return undefined;
-  for (const offset of UTC_DIGITS) if (!isDigit(line.charCodeAt(start + offset))) return undefined;
+  for (let i = 0; i < UTC_SHAPE.length; i++) {
+    const want = UTC_SHAPE.charCodeAt(i);
+    const code = line.charCodeAt(start + i);
+    if (want === 0x39 ? !isDigit(code) : code !== want) return undefined;
+  }
   // What follows must end the time as the ISO pattern's look-ahead does: no word character or colon.
   const after = line.charCodeAt(end);
   if (isDigit(after) || after === 0x3a || after === 0x5f || ((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a)) return undefined;
-  const two = (offset: number): number => (line.charCodeAt(start + offset) - 0x30) * 10 + line.charCodeAt(start + offset + 1) - 0x30;
-  return timestampOf(line, start, end, 'rfc3339', [two(0) * 100 + two(2), two(5), two(8), two(11), two(14), two(17)], undefined, 'Z');
+  const parts = [0, 0, 0, 0, 0, 0];
+  for (let part = 0, i = 0; i < 19; i++) {
+    const code = line.charCodeAt(start + i);
+    if (isDigit(code)) parts[part] = parts[part]! * 10 + code - 0x30;
+    else part++;
+  }
+  return timestampOf(line, start, end, 'rfc3339', parts, undefined, 'Z');
 }
 
 function isDigit(code: number): boolean {
