@@ -3,8 +3,7 @@
  * `parse` alone and markdownlint's default rules, side by side on the same generated plans.
  */
 import MarkdownIt from 'markdown-it';
-import { parsePlan } from '../server/src/core/model/index';
-import { lint } from '../server/src/core/engine';
+import { bundledCore } from './bundledCore';
 import { PLAN_SIZES, generatePlan } from './generate';
 import { goal, mbPerSecond, ms, ratio, timeIt, timeSideBySide } from './measure';
 import type { Table, Timing } from './measure';
@@ -37,6 +36,7 @@ function budgetFor(bytes: number): { minRuns: number; maxRuns: number; budgetMs:
 }
 
 export async function coldLintBenchmark(): Promise<Table[]> {
+  const { parsePlan, lint } = bundledCore();
   const markdownlint = await loadMarkdownlint();
   const markdownIt = new MarkdownIt();
   const rows: string[][] = [];

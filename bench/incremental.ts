@@ -4,14 +4,13 @@
  * plan store brings the model up to date, the engine lints with its section cache), and compared
  * with a full re-lint of the edited text.
  */
-import { parsePlan, updatePlan } from '../server/src/core/model/index';
 import type { PlanDocument } from '../server/src/core/model/index';
-import { lint } from '../server/src/core/engine';
-import { RULES } from '../server/src/core/rules/index';
-import { PlanStore } from '../server/src/planStore';
+import { bundledCore } from './bundledCore';
 import { PLAN_SIZES, generatePlan } from './generate';
 import { bytes, goal, ms, ratio, summarize, timeIt } from './measure';
 import type { Table, Timing } from './measure';
+
+const { parsePlan, updatePlan, lint, RULES, PlanStore } = bundledCore();
 
 const NOW = new Date('2026-03-01T00:00:00Z');
 

@@ -3,9 +3,8 @@
  * names pick benchmarks (cold, incremental, protocol, memory, cli, startup); with no names all
  * run. `--write` (the default when all run) writes the tables and the machine to bench/RESULTS.md.
  *
- * `npm run bench` bundles this file with esbuild first (packages left as installed), so the
- * in-process figures time our code in the form the server and the CLI ship: one bundle, not one
- * module per source file as a TypeScript loader would run it.
+ * The in-process benchmarks time our code bundled (bundledCore.ts); the others run the built
+ * dist/ files.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -103,7 +102,19 @@ function readDesignNotes(file: string): string {
   }
 }
 
-main().catch((error: unknown) => {
+let finished = false;
+// A benchmark awaiting something that can never happen (a server that failed to start) leaves
+// nothing for Node to run, and Node then exits quietly with status 0; this says so and fails.
+process.on('exit', () => {
+  if (finished) return;
+  process.stderr.write('The benchmarks stopped before they finished: a benchmark was waiting on something that never came.\n');
+  process.exitCode = 1;
+});
+
+main().then(() => {
+  finished = true;
+}, (error: unknown) => {
+  finished = true;
   process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
   process.exitCode = 1;
 });
