@@ -219,6 +219,8 @@ function sectionReports(
   variant: string | undefined,
   options: Readonly<Record<string, unknown>>,
 ): readonly Report[] {
+  // A rule that names the sections it checks is not even called for the others.
+  if (rule.sections && !rule.sections.includes(entry.spec?.key ?? '')) return NO_REPORTS;
   const slots = cache.slots;
   const cached = slots[ruleIndex];
   if (cached) return cached;

@@ -12,8 +12,8 @@ export const progressTimestamp: Rule = {
   defaultSeverity: 'warning',
   tags: ['progress', 'timestamps'],
   fixable: false,
+  sections: ['progress'],
   checkSection(context, report) {
-    if (context.spec?.key !== 'progress') return;
     const shape = context.profile.progress;
     const section = context.section;
     if (shape.itemTimestamps === 'none') return;

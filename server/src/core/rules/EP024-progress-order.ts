@@ -10,8 +10,8 @@ export const progressOrder: Rule = {
   defaultSeverity: 'warning',
   tags: ['progress', 'timestamps'],
   fixable: false,
+  sections: ['progress'],
   checkSection(context, report) {
-    if (context.spec?.key !== 'progress') return;
     const section = context.section;
     // Order needs two timed entries; a Progress without times has nothing to compare.
     if (section.timestamps.length < 2) return;

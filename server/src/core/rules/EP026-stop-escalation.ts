@@ -20,8 +20,8 @@ export const stopEscalation: Rule = {
   defaultSeverity: 'warning',
   tags: ['progress', 'safety'],
   fixable: false,
+  sections: ['progress'],
   checkSection(context, report) {
-    if (context.spec?.key !== 'progress') return;
     const section = context.section;
     let run: Array<{ item: ListItem; words: Set<string>; evidence: string }> = [];
     for (const item of topLevelItems(section)) {

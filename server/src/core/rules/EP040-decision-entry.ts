@@ -10,12 +10,13 @@ export const decisionEntry: Rule = {
   tags: ['entries'],
   profiles: ['ssot', 'openai', 'agdd'],
   fixable: false,
+  sections: ['decision-log'],
   checkSection(context, report) {
-    if (context.spec?.key !== 'decision-log' || !context.profile.decision) return;
+    if (!context.profile.decision) return;
     checkEntries(context.section, context.profile.decision, 'decision', report);
   },
   carrySection(context, origin, previous) {
-    if (context.spec?.key !== 'decision-log' || !context.profile.decision) return previous;
+    if (!context.profile.decision) return previous;
     return carryEntries(context.section, origin.line, previous, context.profile.decision, 'decision');
   },
 };

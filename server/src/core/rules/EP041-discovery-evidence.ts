@@ -10,12 +10,13 @@ export const discoveryEvidence: Rule = {
   tags: ['entries'],
   profiles: ['ssot', 'openai'],
   fixable: false,
+  sections: ['surprises'],
   checkSection(context, report) {
-    if (context.spec?.key !== 'surprises' || !context.profile.discovery) return;
+    if (!context.profile.discovery) return;
     checkEntries(context.section, context.profile.discovery, 'discovery', report);
   },
   carrySection(context, origin, previous) {
-    if (context.spec?.key !== 'surprises' || !context.profile.discovery) return previous;
+    if (!context.profile.discovery) return previous;
     return carryEntries(context.section, origin.line, previous, context.profile.discovery, 'discovery');
   },
 };

@@ -16,8 +16,9 @@ export const messageEntry: Rule = {
   tags: ['entries', 'multi-agent'],
   profiles: ['ssot'],
   fixable: false,
+  sections: ['messages'],
   checkSection(context, report) {
-    if (context.spec?.key !== 'messages' || !context.profile.message) return;
+    if (!context.profile.message) return;
     const section = context.section;
     checkEntries(section, context.profile.message, 'message', report);
     for (const item of topLevelItems(section)) {

@@ -15,8 +15,8 @@ export const acceptanceVerifiable: Rule = {
   tags: ['entries', 'validation'],
   profiles: ['ssot'],
   fixable: false,
+  sections: ['validation'],
   checkSection(context, report) {
-    if (context.spec?.key !== 'validation') return;
     const section = context.section;
     const heading = section.heading;
     const items = topLevelItems(section).filter((item) => !isNothingYet(item.text));

@@ -24,8 +24,8 @@ export const handoffSummary: Rule = {
   tags: ['entries', 'handoff'],
   profiles: ['ssot'],
   fixable: false,
+  sections: ['handoff'],
   checkSection(context, report) {
-    if (context.spec?.key !== 'handoff') return;
     const section = context.section;
     const heading = section.heading;
     if (!heading) return;

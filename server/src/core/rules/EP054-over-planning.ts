@@ -11,8 +11,9 @@ export const overPlanning: Rule = {
   tags: ['content'],
   profiles: ['plans-guide'],
   fixable: false,
+  sections: ['execution-steps'],
   checkSection(context, report) {
-    if (context.spec?.key !== 'execution-steps' || !context.section.heading) return;
+    if (!context.section.heading) return;
     const configured = context.options['maxSteps'];
     const max = typeof configured === 'number' && configured > 0 ? configured : (context.profile.maxSteps ?? DEFAULT_MAX_STEPS);
     const steps = context.section.listItems.length;

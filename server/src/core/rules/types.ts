@@ -106,6 +106,11 @@ export interface Rule {
   readonly profiles?: readonly string[];
   /** True when at least one finding of the rule carries a fix. */
   readonly fixable: boolean;
+  /**
+   * For a section rule: the profile sections (by key) it checks. The engine does not run it on
+   * any other section; undefined means every section.
+   */
+  readonly sections?: readonly string[];
   /** Checks the whole document. */
   check?(context: PlanContext, report: Reporter, reportList: ListReporter): void;
   /**
