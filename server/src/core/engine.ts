@@ -159,26 +159,21 @@ interface SectionCache {
   carry?: { readonly origin: LineEditOrigin; readonly slots: Array<readonly Report[] | undefined> };
 }
 
-/** Where a section keeps its cache: a hidden property, not a weak-table entry per section (see safety/sectionMemo). */
-const CACHE = Symbol('sectionCache');
-type WithCache = Section & { [CACHE]?: SectionCache };
-
-function cacheOf(section: Section): SectionCache | undefined {
-  return (section as WithCache)[CACHE];
-}
+/** Where a section keeps its cache: a hidden property, not a weak-table entry per section. */
+const sectionCaches = hiddenSlot<SectionCache>('sectionCache');
 const NO_REPORTS: readonly Report[] = Object.freeze([]);
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 const asIs = (report: Report): Report => report;
 
 function sectionCacheOf(section: Section, key: string, specKey: string): SectionCache {
-  let cache = cacheOf(section);
+  let cache = sectionCaches.get(section);
   if (!cache) {
     cache = { key, specKey, slots: new Array<readonly Report[] | undefined>(RULES.length) };
     const origin = lineEditOrigin(section);
-    const before = origin && cacheOf(origin.previous);
+    const before = origin && sectionCaches.get(origin.previous);
     // Each lint drops its sections' carry when it ends, so this reaches one version back only.
     if (origin && before && before.key === key && before.specKey === specKey) cache.carry = { origin, slots: before.slots };
-    Object.defineProperty(section, CACHE, { value: cache });
+    sectionCaches.set(section, cache);
     return cache;
   }
   if (cache.key !== key || cache.specKey !== specKey) {

@@ -6,18 +6,14 @@
 import type { Section } from '../model/types';
 import { lineEditOrigin } from '../model/lineage';
 import type { LineEditOrigin } from '../model/lineage';
+import { hiddenSlot } from '../hiddenSlot';
 
 /**
  * Every section's kept results, one slot per memoised function, in a hidden property of the
  * section. Not in a weak table: a cold lint would add an entry per section, and weak-table
  * entries make every garbage collection that meets them slower.
  */
-const RESULTS = Symbol('sectionResults');
-type WithResults = Section & { [RESULTS]?: unknown[] };
-
-function resultsOf(section: Section): unknown[] | undefined {
-  return (section as WithResults)[RESULTS];
-}
+const sectionResults = hiddenSlot<unknown[]>('sectionResults');
 
 let slotCount = 0;
 
@@ -32,11 +28,10 @@ export function memoizeBySection<T>(
 ): (section: Section) => T {
   const slot = slotCount++;
   return (section) => {
-    let results = resultsOf(section);
+    let results = sectionResults.get(section);
     if (results === undefined) {
       results = [];
-      // Not enumerable, so copying a section's fields never copies it.
-      Object.defineProperty(section, RESULTS, { value: results });
+      sectionResults.set(section, results);
     }
     let value = results[slot] as T | undefined;
     if (value === undefined) {
@@ -51,7 +46,7 @@ export function memoizeBySection<T>(
 function carriedOver<T>(section: Section, slot: number, carryOver: (previous: T, section: Section, origin: LineEditOrigin) => T | undefined): T | undefined {
   const origin = lineEditOrigin(section);
   if (!origin) return undefined;
-  const previous = resultsOf(origin.previous)?.[slot] as T | undefined;
+  const previous = sectionResults.get(origin.previous)?.[slot] as T | undefined;
   return previous === undefined ? undefined : carryOver(previous, section, origin);
 }
 
