@@ -30,6 +30,15 @@ describe('plan model', () => {
       assert.equal(plan.frontmatter!.problems[0]!.range.start.line, 2);
     });
 
+    it('marks frontmatter that is not fields up to its last character, whatever its line endings', () => {
+      for (const eol of ['\n', '\r\n']) {
+        const plan = parsePlan(`---${eol}😀${eol}---${eol}`);
+        const problem = plan.frontmatter!.problems[0]!;
+        assert.match(problem.message, /not a list of `key: value` fields/);
+        assert.deepEqual(problem.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } }, JSON.stringify(eol));
+      }
+    });
+
     it('reports duplicate keys at the duplicate', () => {
       const plan = parsePlan('---\nstatus: DONE\nstatus: DRAFT\n---\n');
       const problem = plan.frontmatter!.problems.find((p) => p.severity === 'error')!;

@@ -93,7 +93,10 @@ export function readYaml(raw: string, language: string, quick = true): Parsed {
     const b = lineOfOffset(starts, to);
     return { start: { line: a + 1, character: from - starts[a]! }, end: { line: b + 1, character: to - starts[b]! } };
   };
-  const whole = rangeOf(0, Math.max(0, raw.length - 1));
+  // The whole text up to its last character, not into the line ending after it (`\r\n` is two).
+  let contentEnd = raw.length;
+  while (contentEnd > 0 && (raw.charCodeAt(contentEnd - 1) === 10 || raw.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
+  const whole = rangeOf(0, contentEnd);
   const fail = (message: string): Parsed => ({ raw, language, data: undefined, fields: new Map(), problems: [{ message, range: whole, severity: 'error' }] });
 
   if (language !== '' && language.toLowerCase() !== 'yaml' && language.toLowerCase() !== 'yml') {
