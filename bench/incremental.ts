@@ -74,36 +74,21 @@ export async function incrementalBenchmark(): Promise<Table[]> {
       lint(before, { now: NOW });
       const model = timeIt(() => lint(updatePlan(before, edited, [change]), { now: NOW }), { minRuns: 5, maxRuns: 300, budgetMs: 600 });
 
-      // As the server does it: the LSP text document and the plan store as well, on one open
-      // document. Each timed edit is undone afterwards (untimed), so every sample edits the same text.
-      const store = new PlanStore();
-      const uri = 'file:///bench/plans/bench-PLAN.md';
-      let document = store.documentsConfiguration.create(uri, 'markdown', 1, base);
-      lint(store.get(document), { now: NOW });
-      const at = positionOf(base, offset);
+      // As the server does it: the LSP text document and the plan store as well, on one open document.
+      const type = serverEditor(base, offset, insert, 'file:///bench/plans/bench-PLAN.md');
       const samples: number[] = [];
       const documentSamples: number[] = [];
       const storeSamples: number[] = [];
       // At least 9 samples and up to 101, within about two seconds per case: a typed character
       // costs about a millisecond even at 5 MB, and a median of few samples moves with the machine's load.
       const budgetEnd = performance.now() + 2000;
-      let version = 1;
       for (let i = 0; samples.length < 101 && (samples.length < 9 || performance.now() < budgetEnd); i++) {
-        const t0 = performance.now();
-        document = store.documentsConfiguration.update(document, [{ range: { start: at, end: at }, text: insert }], ++version);
-        const t1 = performance.now();
-        const plan = store.get(document);
-        const tStore = performance.now();
-        lint(plan, { now: NOW });
-        const t2 = performance.now();
+        const typed = type();
         if (i >= 2) {
-          samples.push(t2 - t0);
-          documentSamples.push(t1 - t0);
-          storeSamples.push(tStore - t1);
+          samples.push(typed.total);
+          documentSamples.push(typed.documentUpdate);
+          storeSamples.push(typed.storeUpdate);
         }
-        const insertedEnd = document.positionAt(offset + insert.length);
-        document = store.documentsConfiguration.update(document, [{ range: { start: at, end: insertedEnd }, text: '' }], ++version);
-        lint(store.get(document), { now: NOW });
       }
       const server = summarize(samples);
       const documentUpdate = summarize(documentSamples);
@@ -153,6 +138,39 @@ export async function incrementalBenchmark(): Promise<Table[]> {
   ];
 }
 
+interface TypedEdit {
+  /** From the edit reaching the open document to the plan's findings. */
+  readonly total: number;
+  readonly documentUpdate: number;
+  readonly storeUpdate: number;
+}
+
+/**
+ * `base` open as the server holds it (text document, plan store, linted once). Each call types
+ * `insert` at `offset`, times it through the lint, and undoes it untimed, so every call edits the
+ * same text.
+ */
+function serverEditor(base: string, offset: number, insert: string, uri: string): () => TypedEdit {
+  const store = new PlanStore();
+  let document = store.documentsConfiguration.create(uri, 'markdown', 1, base);
+  lint(store.get(document), { now: NOW });
+  const at = positionOf(base, offset);
+  let version = 1;
+  return () => {
+    const t0 = performance.now();
+    document = store.documentsConfiguration.update(document, [{ range: { start: at, end: at }, text: insert }], ++version);
+    const t1 = performance.now();
+    const plan = store.get(document);
+    const t2 = performance.now();
+    lint(plan, { now: NOW });
+    const t3 = performance.now();
+    const insertedEnd = document.positionAt(offset + insert.length);
+    document = store.documentsConfiguration.update(document, [{ range: { start: at, end: insertedEnd }, text: '' }], ++version);
+    lint(store.get(document), { now: NOW });
+    return { total: t3 - t0, documentUpdate: t1 - t0, storeUpdate: t2 - t1 };
+  };
+}
+
 interface TypingTimes {
   readonly server: Timing;
   readonly model: Timing;
@@ -171,21 +189,8 @@ function typingSideBySide(names: readonly string[]): TypingTimes[] {
     const change = { start: offset, end: offset, insertedLength: 1 };
     const before = parsePlan(base);
     lint(before, { now: NOW });
-    const store = new PlanStore();
-    let document = store.documentsConfiguration.create(`file:///bench/plans/side-${names.indexOf(name)}-PLAN.md`, 'markdown', 1, base);
-    lint(store.get(document), { now: NOW });
-    const at = positionOf(base, offset);
-    const after = positionOf(edited, offset + 1);
-    let version = 1;
-    const server = (): number => {
-      const t0 = performance.now();
-      document = store.documentsConfiguration.update(document, [{ range: { start: at, end: at }, text: 'x' }], ++version);
-      lint(store.get(document), { now: NOW });
-      const elapsed = performance.now() - t0;
-      document = store.documentsConfiguration.update(document, [{ range: { start: at, end: after }, text: '' }], ++version);
-      lint(store.get(document), { now: NOW });
-      return elapsed;
-    };
+    const type = serverEditor(base, offset, 'x', `file:///bench/plans/side-${names.indexOf(name)}-PLAN.md`);
+    const server = (): number => type().total;
     const model = (): number => {
       const t0 = performance.now();
       lint(updatePlan(before, edited, [change]), { now: NOW });

@@ -23,8 +23,7 @@ export function summarize(samples: readonly number[]): Timing {
  */
 export function timeIt(run: () => unknown, options: { minRuns?: number; maxRuns?: number; budgetMs?: number; warmup?: number; warmupMs?: number } = {}): Timing {
   const { minRuns = 5, maxRuns = 200, budgetMs = 3000, warmup = 2, warmupMs = 0 } = options;
-  const warming = performance.now();
-  for (let i = 0; i < warmup || performance.now() - warming < warmupMs; i++) run();
+  warmUp(run, warmup, warmupMs);
   const samples: number[] = [];
   const started = performance.now();
   while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - started < budgetMs)) {
@@ -35,6 +34,12 @@ export function timeIt(run: () => unknown, options: { minRuns?: number; maxRuns?
   return summarize(samples);
 }
 
+/** Untimed runs: at least `runs` of them, continued until `ms` have passed. */
+function warmUp(run: () => unknown, runs: number, ms: number): void {
+  const started = performance.now();
+  for (let i = 0; i < runs || performance.now() - started < ms; i++) run();
+}
+
 /**
  * Times several runs side by side: each warms up alone as in {@link timeIt}, then they take turns,
  * one sample each a round, the order reversed every other round, until the budget or `maxRuns`.
@@ -43,10 +48,7 @@ export function timeIt(run: () => unknown, options: { minRuns?: number; maxRuns?
  */
 export function timeSideBySide(runs: ReadonlyArray<() => unknown>, options: { minRuns?: number; maxRuns?: number; budgetMs?: number; warmup?: number; warmupMs?: number } = {}): Timing[] {
   const { minRuns = 5, maxRuns = 200, budgetMs = 3000, warmup = 2, warmupMs = 0 } = options;
-  for (const run of runs) {
-    const warming = performance.now();
-    for (let i = 0; i < warmup || performance.now() - warming < warmupMs; i++) run();
-  }
+  for (const run of runs) warmUp(run, warmup, warmupMs);
   const samples = runs.map((): number[] => []);
   const started = performance.now();
   for (let round = 0; round < maxRuns && (round < minRuns || performance.now() - started < budgetMs); round++) {
