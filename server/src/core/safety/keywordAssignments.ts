@@ -5,6 +5,8 @@
  */
 import { characterClassCount, shannonEntropy } from './entropy';
 import { isPlaceholderValue, isReferenceToSecret, isUuid } from './placeholders';
+import { lineOfOffset } from '../model/lines';
+import type { LineSearch } from './lineFilter';
 
 export interface KeywordAssignment {
   /** The name the value is assigned to (never secret itself). */
@@ -14,11 +16,6 @@ export interface KeywordAssignment {
 }
 
 const KEYWORD = /password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential/gi;
-
-/** A fresh global pattern for the words a secret name holds: a line without one holds no secret-named assignment. */
-export function secretNamePattern(): RegExp {
-  return new RegExp(KEYWORD.source, 'gi');
-}
 
 /** What may follow the keyword inside the name and still name the secret itself (`api_key_value`). */
 const SECRET_SUFFIXES = new Set(['', '_key', '-key', 'key', '_value', '-value', 'value', '_string', '_b64', '_base64']);
@@ -47,6 +44,58 @@ function skipSpaces(text: string, at: number): number {
   const limit = Math.min(text.length, at + MAX_SPACES);
   while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   return i;
+}
+
+/**
+ * Where a secret-named assignment can be: an `=`, a `:` that YAML or JSON would read as one, or a
+ * colon right after a name ending in `key` (AWS's pattern takes `secret_access_key:VALUE`). Most
+ * colons of a plan are inside times and URLs and are passed over by the native search.
+ */
+const OPERATOR = /=|:[ \t"'`=]|[yY]["']?[ \t]{0,4}:/g;
+/** How far before the end of an operator a keyword may start: a whole name, a closing quote, spaces and `:=`. */
+const KEYWORD_REACH = MAX_NAME + 1 + MAX_SPACES + 2;
+const KEYWORD_ANYWHERE = new RegExp(KEYWORD.source, 'i');
+
+/**
+ * Finds the lines that can hold a secret-named assignment: an operator with a secret-naming word
+ * shortly before it on its line. Searching for operators first is much cheaper than searching for
+ * the words, which start with common letters.
+ */
+export const secretNameSearch: LineSearch = {
+  isIn(text) {
+    OPERATOR.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = OPERATOR.exec(text)) !== null) if (keywordBefore(text, match.index + match[0].length)) return resetOperator(true);
+    return resetOperator(false);
+  },
+  linesIn(text, lineStarts) {
+    const lines: number[] = [];
+    OPERATOR.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = OPERATOR.exec(text)) !== null) {
+      if (!keywordBefore(text, match.index + match[0].length)) continue;
+      const line = lineOfOffset(lineStarts, match.index);
+      lines.push(line);
+      const next = lineStarts[line + 1];
+      if (next === undefined) break;
+      OPERATOR.lastIndex = next;
+    }
+    OPERATOR.lastIndex = 0;
+    return lines.length === 0 ? [] : [lines];
+  },
+};
+
+function resetOperator(result: boolean): boolean {
+  OPERATOR.lastIndex = 0;
+  return result;
+}
+
+/** True when a secret-naming word lies on the same line within reach before `end`. */
+function keywordBefore(text: string, end: number): boolean {
+  let window = text.slice(Math.max(0, end - KEYWORD_REACH), end);
+  const lineBreak = window.lastIndexOf('\n');
+  if (lineBreak >= 0) window = window.slice(lineBreak + 1);
+  return KEYWORD_ANYWHERE.test(window);
 }
 
 /** Words joined by dashes or underscores read as prose or an enum value, not a credential. */

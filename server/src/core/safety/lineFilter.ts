@@ -7,18 +7,20 @@
 import type { Section } from '../model/types';
 import { lineOfOffset } from '../model/lines';
 
-/** A global, case-sensitive pattern that matches any of `words` exactly as written. */
-export function literalAlternation(words: readonly string[]): RegExp {
-  const escaped = [...new Set(words)].map((word) => word.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&'));
-  return new RegExp(escaped.join('|'), 'g');
+/** A search of its own making: a set of literals ({@link LiteralSet}) or anything else that finds lines. */
+export interface LineSearch {
+  /** True when `text` holds a match. */
+  isIn(text: string): boolean;
+  /** Lines of `text` (starting at `lineStarts`) with a match, as ascending lists for the caller to merge. */
+  linesIn(text: string, lineStarts: readonly number[]): number[][];
 }
 
 /**
- * What a prefilter looks for: a global pattern, or a literal found with `indexOf`. A single
- * character among a pattern's alternatives keeps the engine from skipping ahead, so a lone
- * character such as `@` is cheaper as a literal of its own.
+ * What a prefilter looks for: a global pattern, a literal found with `indexOf`, or a search of its
+ * own. A single character among a pattern's alternatives keeps the engine from skipping ahead, so a
+ * lone character such as `@` is cheaper as a literal of its own.
  */
-export type LineTrigger = RegExp | string;
+export type LineTrigger = RegExp | string | LineSearch;
 
 /**
  * Local lines of `section` on which any of the `triggers` matches, ascending, each once. After a
@@ -26,9 +28,13 @@ export type LineTrigger = RegExp | string;
  */
 export function linesMatching(section: Section, triggers: readonly LineTrigger[]): number[] {
   let lines: number[] = [];
-  for (const trigger of triggers) {
-    const hits = typeof trigger === 'string' ? linesHolding(section, trigger) : linesMatchingOne(section, trigger);
+  const add = (hits: number[]): void => {
     lines = lines.length === 0 ? hits : hits.length === 0 ? lines : mergeAscending(lines, hits);
+  };
+  for (const trigger of triggers) {
+    if (typeof trigger === 'string') add(linesHolding(section, trigger));
+    else if (trigger instanceof RegExp) add(linesMatchingOne(section, trigger));
+    else for (const hits of trigger.linesIn(section.text, section.lineStarts)) add(hits);
   }
   return lines;
 }
@@ -94,6 +100,10 @@ export function anyMatches(text: string, triggers: readonly LineTrigger[]): bool
   for (const trigger of triggers) {
     if (typeof trigger === 'string') {
       if (text.includes(trigger)) return true;
+      continue;
+    }
+    if (!(trigger instanceof RegExp)) {
+      if (trigger.isIn(text)) return true;
       continue;
     }
     trigger.lastIndex = 0;

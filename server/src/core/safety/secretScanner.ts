@@ -4,12 +4,13 @@
  */
 import type { Range, Section } from '../model/types';
 import { maskSecret } from './mask';
-import { findKeywordAssignments, secretNamePattern } from './keywordAssignments';
+import { findKeywordAssignments, secretNameSearch } from './keywordAssignments';
 import { SECRET_DETECTORS, URL_CREDENTIALS } from './secretDetectors';
 import type { SecretDetector } from './secretDetectors';
 import { shannonEntropy } from './entropy';
 import { forEachWindow, lineCount, lineRange, sectionLine } from './sectionLines';
-import { anyMatches, linesMatching, literalAlternation } from './lineFilter';
+import { anyMatches, linesMatching } from './lineFilter';
+import { LiteralSet } from './literalSet';
 import type { LineTrigger } from './lineFilter';
 import { memoizeBySection } from './sectionMemo';
 import { replaceLineResults } from '../model/lineage';
@@ -50,8 +51,8 @@ const FOUND_BY_SECRET_NAMES = new Set(['aws-secret-access-key']);
  * that names a secret (every keyword assignment has one).
  */
 const LINE_PREFILTER: readonly LineTrigger[] = [
-  literalAlternation([...SECRET_DETECTORS.filter((detector) => !FOUND_BY_SECRET_NAMES.has(detector.id)).flatMap((detector) => detector.hints), PEM_BEGIN_MARK]),
-  secretNamePattern(),
+  new LiteralSet([...SECRET_DETECTORS.filter((detector) => !FOUND_BY_SECRET_NAMES.has(detector.id)).flatMap((detector) => detector.hints), PEM_BEGIN_MARK]),
+  secretNameSearch,
   '@',
 ];
 
