@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { LiteralSet } from '../../../server/src/core/safety/literalSet';
+import { LiteralSet } from '../../../server/src/core/model/literalSet';
 import { findKeywordAssignments, secretNameSearch } from '../../../server/src/core/safety/keywordAssignments';
 import { SECRET_DETECTORS } from '../../../server/src/core/safety/secretDetectors';
 import { computeLineStarts } from '../../../server/src/core/model/lines';
@@ -21,8 +21,8 @@ function patternLines(text: string, words: readonly string[]): number[] {
   return lines;
 }
 
-function searchLines(search: { linesIn(text: string, starts: readonly number[]): number[][] }, text: string): number[] {
-  return [...new Set(search.linesIn(text, computeLineStarts(text)).flat())].sort((a, b) => a - b);
+function searchLines(search: { linesIn(text: string, starts: readonly number[]): number[] }, text: string): number[] {
+  return search.linesIn(text, computeLineStarts(text));
 }
 
 const HINTS = [...new Set([...SECRET_DETECTORS.flatMap((detector) => detector.hints), '-----BEGIN'])];
@@ -86,6 +86,15 @@ describe('prefilter searches', () => {
       { numRuns: RUNS },
     );
     assert.ok(assignments > RUNS / 4, `only ${assignments} assignments were generated in ${RUNS} runs`);
+  });
+
+  it('finds each way of writing an assignment the scanner reads', () => {
+    const value = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    for (const line of [`AWS_SECRET_ACCESS_KEY:${value}`, `secret_access_key' :${value}`, `aws_secret_access_key => ${value}`, 'password := Zq8#k2Lw9xPv', '"api_key": "Zq8#k2Lw9xPv"', 'token\t=\tZq8#k2Lw9xPv']) {
+      assert.ok(findKeywordAssignments(line).length > 0 || /secret_?access_?key/i.test(line), `the example ${line} is not an assignment`);
+      assert.ok(secretNameSearch.isIn(line), `${line} was passed over`);
+      assert.deepEqual(searchLines(secretNameSearch, `plain text\n${line}`), [1], line);
+    }
   });
 
   it('passes over lines whose colons are only in times and links', () => {

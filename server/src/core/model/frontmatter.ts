@@ -180,8 +180,10 @@ function assemble(pairs: readonly PairAt[], rangeOf: (from: number, to: number) 
     const keyRange = rangeOf(pair.keyStart, pair.keyEnd);
     const valueRange = pair.valueStart === pair.keyEnd && pair.valueEnd === pair.keyEnd ? { start: keyRange.end, end: keyRange.end } : rangeOf(pair.valueStart, pair.valueEnd);
     if (!fields.has(pair.key)) fields.set(pair.key, { key: pair.key, value: pair.value, keyRange, valueRange });
-    // Defined, not assigned: a `__proto__` field must be a field, not the object's prototype.
-    Object.defineProperty(data, pair.key, { value: pair.value, enumerable: true, writable: true, configurable: true });
+    // Assigning `__proto__` would set the object's prototype; that one key is defined as a field
+    // instead. Every other key is assigned, which is much cheaper than defining it.
+    if (pair.key === '__proto__') Object.defineProperty(data, pair.key, { value: pair.value, enumerable: true, writable: true, configurable: true });
+    else data[pair.key] = pair.value;
   }
   return { data, fields };
 }

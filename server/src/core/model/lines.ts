@@ -73,6 +73,15 @@ export function lineOfOffset(starts: readonly number[], offset: number): number 
   return lo;
 }
 
+/** `numbers` sorted ascending with repeats dropped, in place. */
+export function ascendingDistinct(numbers: number[]): number[] {
+  numbers.sort((a, b) => a - b);
+  let kept = 0;
+  for (let i = 0; i < numbers.length; i++) if (i === 0 || numbers[i] !== numbers[i - 1]) numbers[kept++] = numbers[i]!;
+  numbers.length = kept;
+  return numbers;
+}
+
 /**
  * Finds line ends for a caller that walks a text forward, with native searches: the next `\n` and
  * the next `\r` are each looked up again only once passed, so the walk costs one search per line

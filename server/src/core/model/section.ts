@@ -12,6 +12,7 @@ import { atxLevel, listMarker } from './blockScanner';
 import { indentEnd, measureIndent } from './lines';
 import { findEntry, findLinks, insideSpans } from './inline';
 import { findTimestamps } from './timestamps';
+import { LiteralSet } from './literalSet';
 import { SectionLines } from './sectionLines';
 import { EntryNode, HeadingNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
 
@@ -20,7 +21,7 @@ const MAX_ENTRY_LINE = 4000;
 /** Longer comments are not read as directives. */
 const MAX_COMMENT_LENGTH = 2000;
 /** Any of these on a line may start a link or URL; lines without one are not searched. */
-const LINK_TRIGGER = /\]\(|<|:\/\/|mailto:|www\.|\]:/g;
+const LINK_TRIGGERS = new LiteralSet(['](', '<', '://', 'mailto:', 'www.', ']:']);
 
 /** `packed` (the block scanner's classes, one per line) is taken over: it becomes the section's `lineKinds`. */
 export function buildSection(text: string, lineStarts: readonly number[], packed: Uint8Array, opensWithHeading: boolean): Section {
@@ -206,16 +207,11 @@ function readTimestamps(lines: SectionLines): Timestamp[] {
 /** Links and URLs, read only on lines where one could start. */
 function readLinks(lines: SectionLines): Link[] {
   const links: Link[] = [];
-  const text = lines.text;
-  LINK_TRIGGER.lastIndex = 0;
-  let trigger: RegExpExecArray | null;
-  while ((trigger = LINK_TRIGGER.exec(text)) !== null) {
-    const line = lines.lineAt(trigger.index);
+  for (const line of LINK_TRIGGERS.linesIn(lines.text, lines.starts)) {
     const inCodeBlock = isCodeLine(lines.kinds[line]!);
     for (const match of findLinks(lines.content(line))) {
       links.push(new LinkNode(line, match.start, match.end, match.url, match.kind, inCodeBlock || insideSpans(lines.codeSpans(line), match.start)));
     }
-    LINK_TRIGGER.lastIndex = lines.startOf(line + 1);
   }
   return links;
 }

@@ -19,7 +19,7 @@ export class SectionLines {
 
   constructor(
     readonly text: string,
-    private readonly starts: readonly number[],
+    readonly starts: readonly number[],
     /** The scanner's packed line classes; taken over and turned into kinds in place. */
     packed: Uint8Array,
   ) {

@@ -28,25 +28,55 @@ export interface TimestampMatch {
  */
 export function findTimestamps(line: string, quick = true): TimestampMatch[] {
   const found: TimestampMatch[] = [];
-  if (line.indexOf('-') < 0) return found;
-  DATE_CANDIDATE.lastIndex = 0;
-  let candidate: RegExpExecArray | null;
-  while ((candidate = DATE_CANDIDATE.exec(line)) !== null) {
-    const start = candidate.index;
+  // Where the next date may start: past the last one found, or past the last candidate's dash.
+  let from = 0;
+  for (let start = nextCandidate(line, 0, quick); start >= 0; start = nextCandidate(line, from, quick)) {
     const utc = quick ? utcSecondsAt(line, start) : undefined;
     if (utc) {
       found.push(utc);
-      DATE_CANDIDATE.lastIndex = utc.end;
+      from = utc.end;
       continue;
     }
     DATE.lastIndex = start;
     const date = DATE.exec(line);
-    if (!date) continue;
+    if (!date) {
+      from = start + 5;
+      continue;
+    }
     const match = classify(line, start, date);
     found.push(match);
-    DATE_CANDIDATE.lastIndex = match.end;
+    from = match.end;
   }
   return found;
+}
+
+/**
+ * Where the next date may start at or after `from`: four digits or `YYYY` and a dash, not glued to
+ * a word or a dash before it. Found from the dashes by native search; a pattern over the whole
+ * text would try its alternatives at every character. `quick` off uses the pattern (the tests
+ * compare the two).
+ */
+function nextCandidate(line: string, from: number, quick: boolean): number {
+  if (!quick) {
+    DATE_CANDIDATE.lastIndex = from;
+    return DATE_CANDIDATE.exec(line)?.index ?? -1;
+  }
+  for (let dash = line.indexOf('-', from + 4); dash >= 0; dash = line.indexOf('-', dash + 1)) {
+    const start = dash - 4;
+    if (isYearAt(line, start) && !isWordOrDash(line.charCodeAt(start - 1))) return start;
+  }
+  return -1;
+}
+
+function isYearAt(line: string, start: number): boolean {
+  if (line.startsWith('YYYY', start)) return true;
+  for (let i = start; i < start + 4; i++) if (!isDigit(line.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A `\w` character or `-` (NaN, before the text, is neither). */
+function isWordOrDash(code: number): boolean {
+  return isDigit(code) || code === 0x5f || code === 0x2d || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 }
 
 /** The commonest spelling, `2026-02-03T10:00:00Z`: a digit where this has `9`, else this character. */

@@ -5,7 +5,7 @@
  */
 import { characterClassCount, shannonEntropy } from './entropy';
 import { isPlaceholderValue, isReferenceToSecret, isUuid } from './placeholders';
-import { lineOfOffset } from '../model/lines';
+import { ascendingDistinct, lineOfOffset } from '../model/lines';
 import type { LineSearch } from './lineFilter';
 
 export interface KeywordAssignment {
@@ -46,56 +46,75 @@ function skipSpaces(text: string, at: number): number {
   return i;
 }
 
-/**
- * Where a secret-named assignment can be: an `=`, a `:` that YAML or JSON would read as one, or a
- * colon right after a name ending in `key` (AWS's pattern takes `secret_access_key:VALUE`). Most
- * colons of a plan are inside times and URLs and are passed over by the native search.
- */
-const OPERATOR = /=|:[ \t"'`=]|[yY]["']?[ \t]{0,4}:/g;
-/** How far before the end of an operator a keyword may start: a whole name, a closing quote, spaces and `:=`. */
-const KEYWORD_REACH = MAX_NAME + 1 + MAX_SPACES + 2;
 const KEYWORD_ANYWHERE = new RegExp(KEYWORD.source, 'i');
 
 /**
- * Finds the lines that can hold a secret-named assignment: an operator with a secret-naming word
- * shortly before it on its line. Searching for operators first is much cheaper than searching for
- * the words, which start with common letters.
+ * Finds the lines that can hold a secret-named assignment: an `=` or `:` right after a name that
+ * holds a secret-naming word. The operators are found by native search, which is much cheaper than
+ * searching for the words (they start with common letters) or any pattern over the whole text.
  */
 export const secretNameSearch: LineSearch = {
   isIn(text) {
-    OPERATOR.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = OPERATOR.exec(text)) !== null) if (keywordBefore(text, match.index + match[0].length)) return resetOperator(true);
-    return resetOperator(false);
+    return assignmentAt(text, '=', 0) >= 0 || assignmentAt(text, ':', 0) >= 0;
   },
   linesIn(text, lineStarts) {
-    const lines: number[] = [];
-    OPERATOR.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = OPERATOR.exec(text)) !== null) {
-      if (!keywordBefore(text, match.index + match[0].length)) continue;
-      const line = lineOfOffset(lineStarts, match.index);
-      lines.push(line);
-      const next = lineStarts[line + 1];
-      if (next === undefined) break;
-      OPERATOR.lastIndex = next;
-    }
-    OPERATOR.lastIndex = 0;
-    return lines.length === 0 ? [] : [lines];
+    const lines = [...operatorLines(text, lineStarts, '='), ...operatorLines(text, lineStarts, ':')];
+    return ascendingDistinct(lines);
   },
 };
 
-function resetOperator(result: boolean): boolean {
-  OPERATOR.lastIndex = 0;
-  return result;
+function operatorLines(text: string, lineStarts: readonly number[], operator: '=' | ':'): number[] {
+  const lines: number[] = [];
+  for (let at = assignmentAt(text, operator, 0); at >= 0; ) {
+    const line = lineOfOffset(lineStarts, at);
+    lines.push(line);
+    const next = lineStarts[line + 1];
+    if (next === undefined) break;
+    at = assignmentAt(text, operator, next);
+  }
+  return lines;
 }
 
-/** True when a secret-naming word lies on the same line within reach before `end`. */
-function keywordBefore(text: string, end: number): boolean {
-  let window = text.slice(Math.max(0, end - KEYWORD_REACH), end);
-  const lineBreak = window.lastIndexOf('\n');
-  if (lineBreak >= 0) window = window.slice(lineBreak + 1);
-  return KEYWORD_ANYWHERE.test(window);
+/** The first `operator` at or after `from` that can end a secret-named assignment, or -1. */
+function assignmentAt(text: string, operator: '=' | ':', from: number): number {
+  for (let at = text.indexOf(operator, from); at >= 0; at = text.indexOf(operator, at + 1)) {
+    if ((operator === '=' || colonMayAssign(text, at)) && namesSecretBefore(text, at)) return at;
+  }
+  return -1;
+}
+
+/**
+ * A colon YAML or JSON would read as an assignment (white space, a quote or `=` after it), or one
+ * right after a name ending in `key` (AWS's pattern takes `secret_access_key:VALUE`). Most colons of
+ * a plan are inside times and URLs and fail both at once.
+ */
+function colonMayAssign(text: string, colon: number): boolean {
+  const after = text.charCodeAt(colon + 1);
+  if (after === 32 || after === 9 || after === 0x3d || isQuote(after)) return true;
+  const end = nameEndBefore(text, colon);
+  const last = text.charCodeAt(end - 1) | 0x20;
+  return last === 0x79;
+}
+
+/** Where the name before an operator ends: back over the spaces and the closing quote {@link readAssignment} allows. */
+function nameEndBefore(text: string, operator: number): number {
+  let end = operator;
+  const spacesFrom = Math.max(0, operator - MAX_SPACES);
+  while (end > spacesFrom && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (end > 0 && isQuote(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * True when the name an assignment at `operator` would have holds a secret-naming word. The word
+ * starts at most {@link MAX_NAME} characters before the name's end, so no more of the name is read.
+ */
+function namesSecretBefore(text: string, operator: number): boolean {
+  const end = nameEndBefore(text, operator);
+  let start = end;
+  const nameFrom = Math.max(0, end - MAX_NAME);
+  while (start > nameFrom && isNameChar(text.charCodeAt(start - 1))) start--;
+  return start < end && KEYWORD_ANYWHERE.test(text.slice(start, end));
 }
 
 /** Words joined by dashes or underscores read as prose or an enum value, not a credential. */

@@ -11,8 +11,8 @@ import { lineOfOffset } from '../model/lines';
 export interface LineSearch {
   /** True when `text` holds a match. */
   isIn(text: string): boolean;
-  /** Lines of `text` (starting at `lineStarts`) with a match, as ascending lists for the caller to merge. */
-  linesIn(text: string, lineStarts: readonly number[]): number[][];
+  /** Lines of `text` (starting at `lineStarts`) with a match, ascending, each once. */
+  linesIn(text: string, lineStarts: readonly number[]): number[];
 }
 
 /**
@@ -34,7 +34,7 @@ export function linesMatching(section: Section, triggers: readonly LineTrigger[]
   for (const trigger of triggers) {
     if (typeof trigger === 'string') add(linesHolding(section, trigger));
     else if (trigger instanceof RegExp) add(linesMatchingOne(section, trigger));
-    else for (const hits of trigger.linesIn(section.text, section.lineStarts)) add(hits);
+    else add(trigger.linesIn(section.text, section.lineStarts));
   }
   return lines;
 }

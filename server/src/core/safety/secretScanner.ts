@@ -10,7 +10,7 @@ import type { SecretDetector } from './secretDetectors';
 import { shannonEntropy } from './entropy';
 import { forEachWindow, lineCount, lineRange, sectionLine } from './sectionLines';
 import { anyMatches, linesMatching } from './lineFilter';
-import { LiteralSet } from './literalSet';
+import { LiteralSet } from '../model/literalSet';
 import type { LineTrigger } from './lineFilter';
 import { memoizeBySection } from './sectionMemo';
 import { replaceLineResults } from '../model/lineage';

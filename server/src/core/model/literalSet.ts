@@ -5,15 +5,14 @@
  * characters are common letters; each literal here is looked up by its rarest character instead,
  * which ordinary text seldom holds, so most of the text is passed over by a native scan.
  */
-import { lineOfOffset } from '../model/lines';
-import type { LineSearch } from './lineFilter';
+import { ascendingDistinct, lineOfOffset } from './lines';
 
 /**
  * Characters of plan text from commonest to rarest, as counted over real plans; characters not
- * listed count as rarer than all of them. Lists and dates make `-` and digits commoner in plans
- * than their share of prose suggests, so they sit with the common letters.
+ * listed count as rarer than all of them. Timestamps and lists make `-`, `:` and digits far commoner
+ * in a busy plan than their share of prose suggests, so they sit with the common letters.
  */
-const COMMONEST_FIRST = ' etanisorcldpu-\nmhg0123456789`.f/:vywb,*kx#ASPICTDREM)(O"_L[]UjNG;Fq6W4H>\\BK<z|V&8Y+={}Z7\'XJQ@~?%$!';
+const COMMONEST_FIRST = ' etanisorcldpu-\n0123456789:mhg`.f/vywb,*kx#ASPICTDREM)(O"_L[]UjNG;Fq6W4H>\\BK<z|V&8Y+={}Z7\'XJQ@~?%$!';
 
 function rarity(character: string): number {
   const rank = COMMONEST_FIRST.indexOf(character);
@@ -32,18 +31,23 @@ interface Anchor {
   readonly members: readonly Member[];
 }
 
+/** Characters this rare are looked up alone: few places hold them, so checking each costs little. */
+const ALONE_FROM = rarity('_');
+
 /**
  * Two characters are searched inside the engine, which stops only at the first one; a single
  * character is found by a faster scan but returns to the caller at each occurrence. So a word is
- * anchored on its rarest character together with the next one, unless its rarest is its last.
+ * anchored on its rarest character together with the next one, unless that character is rare
+ * enough to be looked up alone (which lets words share the search) or is the word's last.
  */
 function anchorOf(word: string): Member & { readonly anchor: string } {
   let best = 0;
   for (let i = 1; i < word.length; i++) if (rarity(word[i]!) > rarity(word[best]!)) best = i;
-  return { word, offset: best, anchor: word.slice(best, best + 2) };
+  const length = rarity(word[best]!) >= ALONE_FROM ? 1 : 2;
+  return { word, offset: best, anchor: word.slice(best, best + length) };
 }
 
-export class LiteralSet implements LineSearch {
+export class LiteralSet {
   private readonly anchors: readonly Anchor[];
 
   constructor(words: readonly string[]) {
@@ -68,14 +72,12 @@ export class LiteralSet implements LineSearch {
     return false;
   }
 
-  /**
-   * Lines of `text` (starting at `lineStarts`) that hold any of the words, one list per anchor,
-   * each ascending; the caller merges them. After a hit the search resumes at the next line.
-   */
-  linesIn(text: string, lineStarts: readonly number[]): number[][] {
-    const perAnchor: number[][] = [];
+  /** Lines of `text` (starting at `lineStarts`) that hold any of the words, ascending, each once. */
+  linesIn(text: string, lineStarts: readonly number[]): number[] {
+    let lines: number[] | undefined;
+    let searches = 0;
     for (const anchor of this.anchors) {
-      let lines: number[] | undefined;
+      const before = lines?.length ?? 0;
       let at = text.indexOf(anchor.text);
       while (at >= 0) {
         const start = wordAt(text, at, anchor.members);
@@ -85,13 +87,16 @@ export class LiteralSet implements LineSearch {
         }
         const line = lineOfOffset(lineStarts, start);
         (lines ??= []).push(line);
+        // After a hit the search resumes at the next line: one hit a line is enough.
         const next = lineStarts[line + 1];
         if (next === undefined) break;
         at = text.indexOf(anchor.text, next);
       }
-      if (lines) perAnchor.push(lines);
+      if ((lines?.length ?? 0) > before) searches++;
     }
-    return perAnchor;
+    if (!lines) return [];
+    // Each anchor's lines are ascending; only hits from several anchors need sorting.
+    return searches > 1 ? ascendingDistinct(lines) : lines;
   }
 }
 
