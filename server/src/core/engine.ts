@@ -5,7 +5,7 @@
  */
 import type { PlacedSection, PlanDocument, Range, Section } from './model/types';
 import type { LintConfig, LintOptions, RuleSetting } from './config';
-import type { Finding, PlanContext, Report, ResolvedSection, Rule, SectionContext, Severity, SeveritySetting } from './rules/types';
+import type { Finding, PlanContext, Report, ResolvedSection, Rule, Severity, SeveritySetting } from './rules/types';
 import { RULES } from './rules/index';
 import { resolveProfile } from './profiles/resolve';
 import type { ResolvedProfile } from './profiles/resolve';
@@ -40,8 +40,22 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
   const now = options.now ?? new Date();
   const directives = readDirectives(plan);
   const cacheKey = `${profile.id}|${resolved.variant ?? ''}|${rulesSignature(config)}`;
-  const caches = sections.map((entry) => sectionCacheOf(entry.placed.section, cacheKey, entry.spec?.key ?? ''));
-  const sectionByKey = (key: string): ResolvedSection | undefined => byKey.get(key);
+  const specKeys = sections.map((entry) => entry.spec?.key ?? '');
+  const caches = sections.map((entry, i) => sectionCacheOf(entry.placed.section, cacheKey, specKeys[i]!));
+  // Rules run one at a time and keep no context, so each section's context (and the plan's) is
+  // made once per lint and given each rule's options in turn.
+  const sectionContexts = sections.map((entry): RuleSectionContext => ({ section: entry.placed.section, spec: entry.spec, profile, variant: resolved.variant, options: NO_OPTIONS }));
+  const planContext: { -readonly [K in keyof PlanContext]: PlanContext[K] } = {
+    plan,
+    profile,
+    variant: resolved.variant,
+    sections,
+    section: (key: string): ResolvedSection | undefined => byKey.get(key),
+    options: NO_OPTIONS,
+    now,
+    path: options.path,
+    toDocument: shiftRange,
+  };
   // The rule running now and what it reported; rules run one at a time, so one reporter serves all.
   let rule = RULES[0]!;
   let severity: Severity = 'error';
@@ -95,15 +109,17 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
     lastWithheldIn = undefined;
     try {
       if (rule.check) {
-        // One shape for every rule; absent optional fields read as undefined either way.
-        const context: PlanContext = { plan, profile, variant: resolved.variant, sections, section: sectionByKey, options: ruleOptions, now, path: options.path, toDocument: shiftRange };
-        rule.check(context, push, pushList);
+        planContext.options = ruleOptions;
+        rule.check(planContext, push, pushList);
       }
       if (rule.checkSection) {
+        const only = rule.sections;
         for (let i = 0; i < sections.length; i++) {
-          const entry = sections[i]!;
-          const reports = sectionReports(rule, ruleIndex, caches[i]!, entry, profile, resolved.variant, ruleOptions);
-          pushList(reports, asIs, entry.placed);
+          // A rule that names the sections it checks is not even called for the others.
+          if (only && !only.includes(specKeys[i]!)) continue;
+          const context = sectionContexts[i]!;
+          context.options = ruleOptions;
+          pushList(sectionReports(rule, ruleIndex, caches[i]!, context), asIs, sections[i]!.placed);
         }
       }
       // Set by the reporters while the rule ran, which the compiler cannot see from here.
@@ -205,31 +221,31 @@ const collect = (report: Report): void => {
   (collected ??= []).push(report);
 };
 
-function sectionReports(
-  rule: Rule,
-  ruleIndex: number,
-  cache: SectionCache,
-  entry: ResolvedSection,
-  profile: Profile,
-  variant: string | undefined,
-  options: Readonly<Record<string, unknown>>,
-): readonly Report[] {
-  // A rule that names the sections it checks is not even called for the others.
-  if (rule.sections && !rule.sections.includes(entry.spec?.key ?? '')) return NO_REPORTS;
+/**
+ * A section's context (what a rule sees as its `SectionContext`) as the engine keeps it for one
+ * lint: every field present, so all sections' contexts share one shape, and the options of the rule
+ * running now.
+ */
+interface RuleSectionContext {
+  readonly section: Section;
+  readonly spec: ResolvedSection['spec'];
+  readonly profile: Profile;
+  readonly variant: string | undefined;
+  options: Readonly<Record<string, unknown>>;
+}
+
+function sectionReports(rule: Rule, ruleIndex: number, cache: SectionCache, context: RuleSectionContext): readonly Report[] {
   const slots = cache.slots;
   const cached = slots[ruleIndex];
   if (cached) return cached;
-  const context: { section: Section; spec?: ResolvedSection['spec']; profile: Profile; variant?: string; options: typeof options } = { section: entry.placed.section, profile, options };
-  if (entry.spec) context.spec = entry.spec;
-  if (variant) context.variant = variant;
   const before = rule.carrySection && cache.carry ? cache.carry.slots[ruleIndex] : undefined;
-  const carried = before ? rule.carrySection!(context as SectionContext, cache.carry!.origin, before) : undefined;
+  const carried = before ? rule.carrySection!(context, cache.carry!.origin, before) : undefined;
   if (carried) {
     slots[ruleIndex] = carried;
     return carried;
   }
   collected = undefined;
-  rule.checkSection!(context as SectionContext, collect);
+  rule.checkSection!(context, collect);
   const result = collected ?? NO_REPORTS;
   collected = undefined;
   slots[ruleIndex] = result;
@@ -260,7 +276,7 @@ function findingOf(report: Report, placed: PlacedSection | undefined, rule: Rule
   // same finding, so a keystroke that changes nothing they say lists the same findings as before.
   const key = placed ? undefined : contentKey(report, rule, severity);
   const recent = key === undefined ? undefined : recentDocumentFindings.get(key);
-  let finding = recent && sameExtras(recent.report, report) ? recent.finding : undefined;
+  let finding = recent && recent.report.message === report.message && sameExtras(recent.report, report) ? recent.finding : undefined;
   if (!finding) {
     finding = findingFrom(withoutSecrets(placed ? shiftReport(placed, report) : report), rule, severity);
     if (key !== undefined) {
@@ -286,10 +302,13 @@ function findingFrom(report: Report, rule: Rule, severity: Severity): Finding {
 const recentDocumentFindings = new Map<string, { readonly report: Report; readonly finding: Finding }>();
 const RECENT_DOCUMENT_FINDINGS = 2048;
 
-/** A finding's rule, severity, range and message as one string; its fixes and data are compared on a hit. */
+/**
+ * A finding's rule, severity and range as one short string (hashing whole messages on every lint
+ * cost more than the lookups saved); the message, fixes and data are compared on a hit.
+ */
 function contentKey(report: Report, rule: Rule, severity: Severity): string {
   const { start, end } = report.range;
-  return `${rule.id}\u0000${severity}\u0000${start.line}:${start.character}:${end.line}:${end.character}\u0000${report.message}`;
+  return `${rule.id}\u0000${severity}\u0000${start.line}:${start.character}:${end.line}:${end.character}`;
 }
 
 function sameExtras(a: Report, b: Report): boolean {
