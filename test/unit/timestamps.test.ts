@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { findTimestamps } from '../../server/src/core/model/timestamps';
+import { findTimestamps, utcMs } from '../../server/src/core/model/timestamps';
 
 const RUNS = Number(process.env.EXECPLAN_PROPERTY_RUNS ?? 400);
 
@@ -29,6 +29,20 @@ describe('timestamps', () => {
       { numRuns: RUNS },
     );
     assert.ok(quick > RUNS / 20, `only ${quick} of ${RUNS} lines held the commonest spelling`);
+  });
+
+  it('counts the same milliseconds as Date.UTC for every date that exists, leap days and seconds included', () => {
+    const parts = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 60 }))
+      // Date.UTC's own month length (it reads years 0-99 as 1900-1999, as utcMs does).
+      .map(([year, month, day, hour, minute, second]) => [year, month, Math.min(day, new Date(Date.UTC(year, month, 0)).getUTCDate()), hour, minute, second] as const);
+    fc.assert(
+      fc.property(parts, ([year, month, day, hour, minute, second]) => {
+        assert.equal(utcMs(year, month, day, hour, minute, second), Date.UTC(year, month - 1, day, hour, minute, second));
+      }),
+      { numRuns: RUNS },
+    );
+    for (const year of [0, 99, 100, 1900, 2000, 2024, 2100]) assert.equal(utcMs(year, 2, 28, 23, 59, 60), Date.UTC(year, 1, 28, 23, 59, 60), `year ${year}`);
   });
 
   it('reads a UTC time to the second, and says why an impossible one is not a time', () => {

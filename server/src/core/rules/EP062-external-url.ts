@@ -2,6 +2,7 @@
 import type { Report, Rule } from './types';
 import { forEachExternalDependency } from '../safety/externalUrls';
 import type { ExternalLink } from '../safety/externalUrls';
+import { hiddenSlot } from '../hiddenSlot';
 
 // One line in the Problems view: a plan can hold hundreds of these, and the rule's page explains the snapshot format.
 const message = (host: string): string =>
@@ -24,9 +25,10 @@ export const externalUrl: Rule = {
 
 /**
  * One report per link, kept with it (a link lives as long as its section): on a keystroke the
- * plan's unchanged links are reported with the same objects, so their findings are kept too.
+ * plan's unchanged links are reported with the same objects, so their findings are kept too. A
+ * hidden slot rather than a weak table, which a cold lint would add an entry to per link.
  */
-const reportsOfLink = new WeakMap<ExternalLink, Report>();
+const reportsOfLink = hiddenSlot<Report>('externalUrlReport');
 
 function reportFor(link: ExternalLink): Report {
   let found = reportsOfLink.get(link);

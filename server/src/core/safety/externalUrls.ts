@@ -82,10 +82,11 @@ export function normalizeUrl(url: string, host = urlHost(url) ?? ''): string {
   return `${scheme}://${host}${rest}`;
 }
 
-function isReferenceTitle(title: string): boolean {
+/** Asked for every section and subheading on every lint; the same few titles recur. */
+const isReferenceTitle = memoizeByText((title: string): boolean => {
   const normalized = normalizeTitle(title);
   return REFERENCE_TITLES.some((name) => normalized === name || normalized.startsWith(`${name} `));
-}
+});
 
 const LEAD = /^\s{0,12}(?:[-*+]\s{1,4}|\d{1,3}[.)]\s{1,4})?(?:\*\*|__)?/;
 
