@@ -2,64 +2,90 @@
  * Finds any of a fixed set of literals (token prefixes, markers) with the engine's native string
  * search instead of one pattern of many alternatives. A pattern such as `AKIA|ghp_|sk-|eyJ|…`
  * must try its alternatives at nearly every character of ordinary text, because its first
- * characters are common letters; each literal here is looked up by its rarest character instead,
+ * characters are common letters; the literals here are looked up by a few rare characters instead,
  * which ordinary text seldom holds, so most of the text is passed over by a native scan.
  */
 import { ascendingDistinct, lineOfOffset } from './lines';
 
 /**
- * Characters of plan text from commonest to rarest, as counted over real plans; characters not
- * listed count as rarer than all of them. Timestamps and lists make `-`, `:` and digits far commoner
- * in a busy plan than their share of prose suggests, so they sit with the common letters.
+ * How often characters occur in plan text, per thousand, as counted over real plans and rounded
+ * into tiers; characters not listed are rarer still. Timestamps and lists make `-`, `:` and digits
+ * far commoner in a busy plan than their share of prose suggests.
  */
-const COMMONEST_FIRST = ' etanisorcldpu-\n0123456789:mhg`.f/vywb,*kx#ASPICTDREM)(O"_L[]UjNG;Fq6W4H>\\BK<z|V&8Y+={}Z7\'XJQ@~?%$!';
+const FREQUENCY_TIERS: ReadonlyArray<readonly [string, number]> = [
+  [' ', 130],
+  ['e', 90],
+  ['tanisor', 50],
+  ['cldpu-\n0123456789:', 25],
+  ['mhg`.f/vywb,', 12],
+  ['*kx#ASPICTDREM)(O"', 4],
+  ['_L[]UjNG;FqWHBK<>\\z|V&Y+={}Z\'XJQ@~?%$!', 1],
+];
+const RAREST = 0.3;
 
-function rarity(character: string): number {
-  const rank = COMMONEST_FIRST.indexOf(character);
-  return rank < 0 ? COMMONEST_FIRST.length : rank;
+function frequency(character: string): number {
+  for (const [characters, perThousand] of FREQUENCY_TIERS) if (characters.includes(character)) return perThousand;
+  return RAREST;
+}
+
+/**
+ * What a search costs per thousand characters of text, in rough nanoseconds. Two characters are
+ * searched inside the engine, which stops briefly at each occurrence of the first; one character
+ * is found by a faster scan but returns to the caller at each occurrence, which costs more per
+ * stop. Every search also costs a call per section searched.
+ */
+function searchCost(anchor: string): number {
+  return 60 + frequency(anchor[0]!) * (anchor.length === 1 ? 30 : 10);
 }
 
 interface Member {
   readonly word: string;
-  /** Where the anchor sits in the word. */
+  /** Where the anchor first sits in the word. */
   readonly offset: number;
 }
 
 interface Anchor {
-  /** What the native search looks for: a word's rarest character and the one after it, if any. */
+  /** What the native search looks for: one or two characters of each member word. */
   readonly text: string;
   readonly members: readonly Member[];
 }
 
-/** Characters this rare are looked up alone: few places hold them, so checking each costs little. */
-const ALONE_FROM = rarity('_');
-
 /**
- * Two characters are searched inside the engine, which stops only at the first one; a single
- * character is found by a faster scan but returns to the caller at each occurrence. So a word is
- * anchored on its rarest character together with the next one, unless that character is rare
- * enough to be looked up alone (which lets words share the search) or is the word's last.
+ * The searches that find every word, chosen greedily: each round takes the one or two characters
+ * that cost least per word not yet found, so rare characters win and words share a search where
+ * they can (all GitLab prefixes start with `gl`).
  */
-function anchorOf(word: string): Member & { readonly anchor: string } {
-  let best = 0;
-  for (let i = 1; i < word.length; i++) if (rarity(word[i]!) > rarity(word[best]!)) best = i;
-  const length = rarity(word[best]!) >= ALONE_FROM ? 1 : 2;
-  return { word, offset: best, anchor: word.slice(best, best + length) };
+function chooseAnchors(words: readonly string[]): Anchor[] {
+  const left = new Set(words);
+  const anchors: Anchor[] = [];
+  while (left.size > 0) {
+    let best: { text: string; words: string[]; perWord: number } | undefined;
+    for (const word of left) {
+      for (let at = 0; at < word.length; at++) {
+        for (const length of [1, 2]) {
+          if (at + length > word.length) continue;
+          const text = word.slice(at, at + length);
+          const found = [...left].filter((other) => other.includes(text));
+          const perWord = searchCost(text) / found.length;
+          if (!best || perWord < best.perWord) best = { text, words: found, perWord };
+        }
+      }
+    }
+    const { text, words: found } = best!;
+    anchors.push({ text, members: found.map((word) => ({ word, offset: word.indexOf(text) })) });
+    for (const word of found) left.delete(word);
+  }
+  return anchors;
 }
 
 export class LiteralSet {
   private readonly anchors: readonly Anchor[];
 
   constructor(words: readonly string[]) {
-    const byAnchor = new Map<string, Member[]>();
-    for (const word of new Set(words)) {
+    for (const word of words) {
       if (word.length === 0 || word.includes('\n')) throw new Error(`A literal to search for must be one non-empty line: ${JSON.stringify(word)}`);
-      const { anchor, offset } = anchorOf(word);
-      const members = byAnchor.get(anchor);
-      if (members) members.push({ word, offset });
-      else byAnchor.set(anchor, [{ word, offset }]);
     }
-    this.anchors = [...byAnchor].map(([text, members]) => ({ text, members }));
+    this.anchors = chooseAnchors([...new Set(words)]);
   }
 
   /** True when `text` holds any of the words. */
