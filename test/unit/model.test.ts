@@ -8,6 +8,24 @@ const fixture = (name: string): string => fs.readFileSync(path.join(__dirname, '
 const headings = (plan: PlanDocument): string[] => plan.sections.filter((s) => s.section.heading).map((s) => `${s.section.heading!.level}:${s.section.heading!.text}@${s.line}`);
 
 describe('plan model', () => {
+  it('classifies the lines of a long plan as it classifies each section alone', () => {
+    // The scan's array of line classes grows while sections are open: a long section spans the
+    // first growth, and setext headings (`Setext` over `---`) close short sections around the next.
+    const long = ['## Long', ...Array.from({ length: 1504 }, (_, i) => ['- item', 'text', '', '```', 'code', '```', '1. step', ''][i % 8]!)];
+    const short = Array.from({ length: 1200 }, (_, i) => ['Setext', '---', '- item', '', 'text'][i % 5]!);
+    const text = ['# Title', '', ...long, ...short].join('\n');
+    const plan = parsePlan(text);
+    let checked = 0;
+    for (const entry of plan.sections) {
+      if (entry.section.heading?.level !== 2) continue;
+      const alone = parsePlan(entry.section.text).sections.find((other) => other.section.heading !== undefined)!;
+      assert.deepEqual(Array.from(entry.section.lineKinds), Array.from(alone.section.lineKinds), `section at line ${entry.line}`);
+      checked++;
+    }
+    assert.ok(checked > 200, `only ${checked} sections checked`);
+    assert.ok(plan.sections.some((entry) => entry.line < 1024 && entry.line + entry.section.lineStarts.length > 1024), 'no section spans line 1024');
+  });
+
   describe('frontmatter', () => {
     it('reads fields with their ranges', () => {
       const plan = parsePlan(fixture('ssot-complete-PLAN.md'));

@@ -10,6 +10,9 @@ import { LineEndCursor } from './lines';
 import { buildSection } from './section';
 import { rememberEndState } from './appendProbe';
 
+/** Lines the packed classes have room for before their array grows (doubling). */
+const INITIAL_LINES = 1024;
+
 /** Says whether a new section found at `offset`/`line` lets the scan stop and reuse what follows. */
 export type ResyncCheck = (offset: number, line: number) => boolean;
 
@@ -30,24 +33,36 @@ export function scanSections(text: string, startOffset: number, startLine: numbe
   let sectionLine = startLine;
   let opensWithHeading = !preamble;
   let offsets: number[] = [];
-  let packed: number[] = [];
+  // Every line's packed class, for the whole scan: each section takes a view of its own lines
+  // rather than a typed array of its own, which is slower to make than the lines are to scan.
+  let packed = new Uint8Array(INITIAL_LINES);
+  let pendingFrom = 0;
+  let lineCount = 0;
 
   const close = (count: number): void => {
     const end = count < offsets.length ? offsets[count]! : text.length;
     const starts = new Array<number>(count);
-    const kinds = new Uint8Array(count);
-    for (let i = 0; i < count; i++) {
-      starts[i] = offsets[i]! - sectionOffset;
-      kinds[i] = packed[i]!;
-    }
+    for (let i = 0; i < count; i++) starts[i] = offsets[i]! - sectionOffset;
+    const kinds = packed.subarray(pendingFrom, pendingFrom + count);
     const section = buildSection(text.slice(sectionOffset, end), starts, kinds, opensWithHeading);
     sections.push({ line: sectionLine, offset: sectionOffset, section });
     sectionOffset = end;
     sectionLine += count;
+    pendingFrom += count;
     // A section usually closes at the line that opens the next one, so little is carried over.
     offsets = count === offsets.length ? [] : offsets.slice(count);
-    packed = count === packed.length ? [] : packed.slice(count);
     opensWithHeading = true;
+  };
+  const pack = (value: number): void => {
+    if (lineCount === packed.length) {
+      // Sections already closed keep their views of the old array; only the open lines move.
+      const grown = new Uint8Array(packed.length * 2);
+      grown.set(packed.subarray(pendingFrom, lineCount), 0);
+      lineCount -= pendingFrom;
+      pendingFrom = 0;
+      packed = grown;
+    }
+    packed[lineCount++] = value;
   };
 
   const lineEnds = new LineEndCursor(text);
@@ -64,11 +79,11 @@ export function scanSections(text: string, startOffset: number, startLine: numbe
       // The heading's text lines were classified as paragraph text; they are heading lines now.
       const first = scanner.setextStart - (sectionLine - startLine);
       const level = levelOf(value);
-      for (let i = Math.max(0, first); i < packed.length; i++) packed[i] = packLine(LineKind.Heading, level, isTopLevel(value));
+      for (let i = pendingFrom + Math.max(0, first); i < lineCount; i++) packed[i] = packLine(LineKind.Heading, level, isTopLevel(value));
       if (isTopLevel(value)) boundary = Math.max(0, first);
     }
     offsets.push(pos);
-    packed.push(value);
+    pack(value);
     if (boundary > 0 || (boundary === 0 && !opensWithHeading)) {
       const boundaryOffset = offsets[boundary]!;
       const boundaryLine = sectionLine + boundary;

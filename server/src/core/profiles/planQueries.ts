@@ -10,6 +10,7 @@ import { appendedHeadingParses } from '../model/appendProbe';
 import { addInlineKeys, isSpace } from './inlineKeys';
 import { firstAtOrAfterLine, itemsOnLine, replaceLineResults } from '../model/lineage';
 import { memoizeBySection } from '../safety/sectionMemo';
+import { hiddenSlot } from '../hiddenSlot';
 import type { PlanContext, ResolvedSection } from '../rules/types';
 
 // Line reads that never join a typed-over section's text (see model/sectionText).
@@ -280,7 +281,8 @@ const sectionWriterIds = memoizeBySection(
   },
 );
 
-const distinctCache = new WeakMap<readonly WriterMention[], readonly string[]>();
+/** A hidden slot, not a weak table: a cold lint would add an entry per section. */
+const distinctCache = hiddenSlot<readonly string[]>('distinctWriterIds');
 
 /** The different ids among a section's mentions, kept with them: a long log names the same few writers thousands of times. */
 function distinctIds(mentions: readonly WriterMention[]): readonly string[] {
