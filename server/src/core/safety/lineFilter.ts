@@ -7,7 +7,7 @@
 import type { Section } from '../model/types';
 import { lineOfOffset } from '../model/lines';
 
-/** A search of its own making: a set of literals ({@link LiteralSet}) or anything else that finds lines. */
+/** A search of its own making: a set of literals (`model/literalSet`) or anything else that finds lines. */
 export interface LineSearch {
   /** True when `text` holds a match. */
   isIn(text: string): boolean;
