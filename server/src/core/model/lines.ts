@@ -73,6 +73,22 @@ export function lineOfOffset(starts: readonly number[], offset: number): number 
   return lo;
 }
 
+/**
+ * The lines holding a hit, ascending, each once. `nextHit(from)` gives the first hit at or after
+ * `from`, or -1; after a hit the search resumes at the next line, so a busy line costs one hit.
+ */
+export function hitLines(lineStarts: readonly number[], nextHit: (from: number) => number): number[] {
+  const lines: number[] = [];
+  for (let at = nextHit(0); at >= 0; ) {
+    const line = lineOfOffset(lineStarts, at);
+    lines.push(line);
+    const next = lineStarts[line + 1];
+    if (next === undefined) break;
+    at = nextHit(next);
+  }
+  return lines;
+}
+
 /** `numbers` sorted ascending with repeats dropped, in place. */
 export function ascendingDistinct(numbers: number[]): number[] {
   numbers.sort((a, b) => a - b);

@@ -5,7 +5,7 @@
  * characters are common letters; the literals here are looked up by a few rare characters instead,
  * which ordinary text seldom holds, so most of the text is passed over by a native scan.
  */
-import { ascendingDistinct, lineOfOffset } from './lines';
+import { ascendingDistinct, hitLines } from './lines';
 
 /**
  * How often characters occur in plan text, per thousand, as counted over real plans and rounded
@@ -90,40 +90,33 @@ export class LiteralSet {
 
   /** True when `text` holds any of the words. */
   isIn(text: string): boolean {
-    for (const anchor of this.anchors) {
-      for (let at = text.indexOf(anchor.text); at >= 0; at = text.indexOf(anchor.text, at + 1)) {
-        if (wordAt(text, at, anchor.members) >= 0) return true;
-      }
-    }
-    return false;
+    return this.anchors.some((anchor) => nextWord(text, anchor, 0) >= 0);
   }
 
   /** Lines of `text` (starting at `lineStarts`) that hold any of the words, ascending, each once. */
   linesIn(text: string, lineStarts: readonly number[]): number[] {
-    let lines: number[] | undefined;
+    let lines: number[] = [];
     let searches = 0;
     for (const anchor of this.anchors) {
-      const before = lines?.length ?? 0;
-      let at = text.indexOf(anchor.text);
-      while (at >= 0) {
-        const start = wordAt(text, at, anchor.members);
-        if (start < 0) {
-          at = text.indexOf(anchor.text, at + 1);
-          continue;
-        }
-        const line = lineOfOffset(lineStarts, start);
-        (lines ??= []).push(line);
-        // After a hit the search resumes at the next line: one hit a line is enough.
-        const next = lineStarts[line + 1];
-        if (next === undefined) break;
-        at = text.indexOf(anchor.text, next);
-      }
-      if ((lines?.length ?? 0) > before) searches++;
+      const found = hitLines(lineStarts, (from) => nextWord(text, anchor, from));
+      if (found.length === 0) continue;
+      lines = searches++ === 0 ? found : lines.concat(found);
     }
-    if (!lines) return [];
     // Each anchor's lines are ascending; only hits from several anchors need sorting.
     return searches > 1 ? ascendingDistinct(lines) : lines;
   }
+}
+
+/**
+ * Where the first word found by `anchor` at or after `from` starts, or -1. A word cannot hold a
+ * line break, so one found from an anchor at or after a line's start starts on that line too.
+ */
+function nextWord(text: string, anchor: Anchor, from: number): number {
+  for (let at = text.indexOf(anchor.text, from); at >= 0; at = text.indexOf(anchor.text, at + 1)) {
+    const start = wordAt(text, at, anchor.members);
+    if (start >= 0) return start;
+  }
+  return -1;
 }
 
 /** Where a member word sharing the anchor found at `at` starts, or -1 when none is there. */

@@ -63,7 +63,8 @@ function nextCandidate(line: string, from: number, quick: boolean): number {
   }
   for (let dash = line.indexOf('-', from + 4); dash >= 0; dash = line.indexOf('-', dash + 1)) {
     const start = dash - 4;
-    if (isYearAt(line, start) && !isWordOrDash(line.charCodeAt(start - 1))) return start;
+    const before = line.charCodeAt(start - 1);
+    if (isYearAt(line, start) && !isWordCode(before) && before !== 0x2d) return start;
   }
   return -1;
 }
@@ -74,9 +75,9 @@ function isYearAt(line: string, start: number): boolean {
   return true;
 }
 
-/** A `\w` character or `-` (NaN, before the text, is neither). */
-function isWordOrDash(code: number): boolean {
-  return isDigit(code) || code === 0x5f || code === 0x2d || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+/** A `\w` character: ASCII letter, digit or `_` (NaN, outside the text, is not). */
+function isWordCode(code: number): boolean {
+  return isDigit(code) || code === 0x5f || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 }
 
 /**
@@ -106,7 +107,7 @@ function utcSecondsAt(line: string, start: number): TimestampMatch | undefined {
   if ((century | year | month | day | hour | minute | second) < 0) return undefined;
   // What follows must end the time as the ISO pattern's look-ahead does: no word character or colon.
   const after = line.charCodeAt(end);
-  if (isDigit(after) || after === 0x3a || after === 0x5f || ((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a)) return undefined;
+  if (isWordCode(after) || after === 0x3a) return undefined;
   const fullYear = century * 100 + year;
   const parts = [fullYear, month, day, hour, minute, second];
   if (checkRanges(fullYear, month, day, hour, minute, second, 'Z')) return timestampOf(line, start, end, 'rfc3339', parts, undefined, 'Z');

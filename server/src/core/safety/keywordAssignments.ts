@@ -5,7 +5,7 @@
  */
 import { characterClassCount, shannonEntropy } from './entropy';
 import { isPlaceholderValue, isReferenceToSecret, isUuid } from './placeholders';
-import { ascendingDistinct, lineOfOffset } from '../model/lines';
+import { ascendingDistinct, hitLines } from '../model/lines';
 import type { LineSearch } from './lineFilter';
 
 export interface KeywordAssignment {
@@ -64,15 +64,7 @@ export const secretNameSearch: LineSearch = {
 };
 
 function operatorLines(text: string, lineStarts: readonly number[], operator: '=' | ':'): number[] {
-  const lines: number[] = [];
-  for (let at = assignmentAt(text, operator, 0); at >= 0; ) {
-    const line = lineOfOffset(lineStarts, at);
-    lines.push(line);
-    const next = lineStarts[line + 1];
-    if (next === undefined) break;
-    at = assignmentAt(text, operator, next);
-  }
-  return lines;
+  return hitLines(lineStarts, (from) => assignmentAt(text, operator, from));
 }
 
 /** The first `operator` at or after `from` that can end a secret-named assignment, or -1. */

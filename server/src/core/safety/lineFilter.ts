@@ -5,7 +5,7 @@
  * every line on which the scanner could find something; matching more lines only costs time.
  */
 import type { Section } from '../model/types';
-import { lineOfOffset } from '../model/lines';
+import { hitLines } from '../model/lines';
 
 /** A search of its own making: a set of literals (`model/literalSet`) or anything else that finds lines. */
 export interface LineSearch {
@@ -40,32 +40,14 @@ export function linesMatching(section: Section, triggers: readonly LineTrigger[]
 }
 
 function linesHolding(section: Section, text: string): number[] {
-  const lines: number[] = [];
-  const starts = section.lineStarts;
-  let at = section.text.indexOf(text);
-  while (at >= 0) {
-    const line = lineOfOffset(starts, at);
-    lines.push(line);
-    const next = starts[line + 1];
-    if (next === undefined) break;
-    at = section.text.indexOf(text, next);
-  }
-  return lines;
+  return hitLines(section.lineStarts, (from) => section.text.indexOf(text, from));
 }
 
 function linesMatchingOne(section: Section, pattern: RegExp): number[] {
-  const lines: number[] = [];
-  const starts = section.lineStarts;
-  const text = section.text;
-  pattern.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
-    const line = lineOfOffset(starts, match.index);
-    lines.push(line);
-    const next = starts[line + 1];
-    if (next === undefined) break;
-    pattern.lastIndex = next;
-  }
+  const lines = hitLines(section.lineStarts, (from) => {
+    pattern.lastIndex = from;
+    return pattern.exec(section.text)?.index ?? -1;
+  });
   pattern.lastIndex = 0;
   return lines;
 }
