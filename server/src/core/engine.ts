@@ -17,6 +17,7 @@ import type { Profile } from './profiles/types';
 import { forgetLineEdit, lineEditOrigin } from './model/lineage';
 import type { LineEditOrigin } from './model/lineage';
 import { hiddenSlot } from './hiddenSlot';
+import { sameData } from './sameData';
 
 /** Findings listed per rule and plan; the rest are counted in one closing finding. */
 export const MAX_FINDINGS_PER_RULE = 1000;
@@ -313,16 +314,6 @@ function contentKey(report: Report, rule: Rule, severity: Severity): string {
 
 function sameExtras(a: Report, b: Report): boolean {
   return sameData(a.fixes, b.fixes) && sameData(a.data, b.data);
-}
-
-/** Deep equality of plain data (what fixes and report data are made of). */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b).length) return false;
-  for (const key of keysA) if (!sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  return true;
 }
 
 function shiftRange(placed: PlacedSection, range: Range): Range {

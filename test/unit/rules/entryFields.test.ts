@@ -83,3 +83,18 @@ describe('a handoff recorded in Progress, across edits', () => {
     assert.deepEqual(handoffMessages(lint(after, { now }).findings), []);
   });
 });
+
+describe('the agents a plan names as writers', () => {
+  const writersReason = (progress: string[]): string[] =>
+    findings(['# PLAN: Writers', '', '## Progress', '', ...progress, ''].join('\n'), 'EP009')
+      .map((finding) => /more than one agent writes this plan \(([^)]*)\)/.exec(finding.message)?.[1])
+      .filter((ids): ids is string => ids !== undefined);
+
+  it('are read with white space on either side of the colon', () => {
+    assert.deepEqual(writersReason(['- [x] 2025-11-22T14:00:00Z - Parser (Owner : agent-1)', '- [x] 2025-11-22T15:00:00Z - Writer (Author:\tagent-2)']), ['agent-1, agent-2']);
+  });
+
+  it('are not read from the words alone', () => {
+    assert.deepEqual(writersReason(['- [x] 2025-11-22T14:00:00Z - To keep the Owner happy, agent-1 wrote it', '- [x] 2025-11-22T15:00:00Z - From agent-2 to agent-3 (Author: agent-2)']), []);
+  });
+});

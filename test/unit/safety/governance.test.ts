@@ -43,7 +43,7 @@ describe('EP063 constraints-subsections', () => {
     const text = plan(
       '## Constraints & Safety',
       '### Allowed Scope',
-      '- Allowed directories: <...>',
+      '- Allowed directories: `<dir one>` / <dir two>;  <...>',
       '### Approval-Required Operations',
       '- <...>',
       '### Forbidden Operations',

@@ -61,7 +61,12 @@ describe('prefilter searches', () => {
 
   it('the secret-name search finds every line with a secret-named assignment', () => {
     const aws = SECRET_DETECTORS.find((detector) => detector.id === 'aws-secret-access-key')!;
-    const names = ['password', 'PassWord', 'db_password', 'api_key', 'API-KEY', 'apikey', 'secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'token_value', 'client_secret', 'Credential', 'pwd'];
+    // Every keyword and suffix the scanner accepts, so each last letter a name can end with is written.
+    const names = [
+      ...['password', 'PassWord', 'db_password', 'passwd', 'Passphrase', 'pwd', 'client_secret', 'GITHUB_TOKEN', 'Credential'],
+      ...['api_key', 'API-KEY', 'apikey', 'private-key', 'secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'secretkey'],
+      ...['token_value', 'credential-value', 'secret_string', 'token_b64', 'password_BASE64'],
+    ];
     const operators = ['=', ':', ': ', ':=', '=>', ' = ', '"  : ', "' =", '\t:\t', '==', ':"'];
     const values = ['Zq8#k2Lw9xPv', '"Zq8#k2Lw9xPv7"', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'hunter2', 'x'];
     const filler = ['the ', ' ', '2025-01-06T09:12:00Z', 'https://a.example/x', 'key', 'y ', 'y:', '`', 'word'];

@@ -37,6 +37,17 @@ describe('EP061 personal-data', () => {
     assert.deepEqual(found('Owner is lead@acme.io; reviewer is sam@acme.io.', {}, 'lead@acme.io'), ['sam@acme.io']);
   });
 
+  it('reports an address or a number on the first or the last frontmatter line, at the value', () => {
+    const spots = (frontmatter: string[]): Array<[number, string]> => {
+      const text = ['---', ...frontmatter, '---', '# PLAN: x', '## Context and Orientation', 'Nothing personal.', ''].join('\n');
+      const lines = text.split('\n');
+      return lintSafety(text, { rules: [personalData] }).findings.map((finding) => [finding.range.start.line, lines[finding.range.start.line]!.slice(finding.range.start.character, finding.range.end.character)]);
+    };
+    assert.deepEqual(spots(['reviewer: sam@acme.io', 'id: p', 'status: ACTIVE']), [[1, 'sam@acme.io']]);
+    assert.deepEqual(spots(['id: p', 'status: ACTIVE', 'escalation: +44 20 7123 4567']), [[3, '+44 20 7123 4567']]);
+    assert.deepEqual(spots(['id: p', 'status: ACTIVE']), []);
+  });
+
   it('is not fooled by versions, files, URLs, dates, timestamps or fictional numbers', () => {
     const body = [
       'npm i openclaw-studio@latest eslint@9.39.5 @types/node@20 logo@2x.png https://user@git.acme.io/repo',

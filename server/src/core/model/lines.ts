@@ -76,10 +76,11 @@ export function lineOfOffset(starts: readonly number[], offset: number): number 
 /**
  * The lines holding a hit, ascending, each once. `nextHit(from)` gives the first hit at or after
  * `from`, or -1; after a hit the search resumes at the next line, so a busy line costs one hit.
+ * A caller that has already searched from the start passes what it found as `first`.
  */
-export function hitLines(lineStarts: readonly number[], nextHit: (from: number) => number): number[] {
+export function hitLines(lineStarts: readonly number[], nextHit: (from: number) => number, first = nextHit(0)): number[] {
   const lines: number[] = [];
-  for (let at = nextHit(0); at >= 0; ) {
+  for (let at = first; at >= 0; ) {
     const line = lineOfOffset(lineStarts, at);
     lines.push(line);
     const next = lineStarts[line + 1];

@@ -98,8 +98,10 @@ export class LiteralSet {
     let lines: number[] = [];
     let searches = 0;
     for (const anchor of this.anchors) {
-      const found = hitLines(lineStarts, (from) => nextWord(text, anchor, from));
-      if (found.length === 0) continue;
+      // Most searches find nothing; those make no callback and no list.
+      const first = nextWord(text, anchor, 0);
+      if (first < 0) continue;
+      const found = hitLines(lineStarts, (from) => nextWord(text, anchor, from), first);
       lines = searches++ === 0 ? found : lines.concat(found);
     }
     // Each anchor's lines are ascending; only hits from several anchors need sorting.

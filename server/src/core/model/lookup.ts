@@ -55,6 +55,17 @@ export function lineText(plan: PlanDocument, line: number): string {
 }
 
 /**
+ * The text of the lines `from` to `to` (exclusive) before the body, line endings included, for a
+ * rule that first asks whether any line of the frontmatter could hold what it looks for.
+ */
+export function headLinesText(plan: PlanDocument, from: number, to: number): string {
+  const head = headOf(plan);
+  const end = Math.min(to, plan.bodyStartLine);
+  if (from >= end) return '';
+  return head.text.slice(head.starts[from]!, end < head.starts.length ? head.starts[end]! : plan.bodyStartOffset);
+}
+
+/**
  * Index of the last section whose first line (`by` 'line') or first character (`by` 'offset') is at
  * or before `value`, by binary search; 0 when none is.
  */

@@ -10,8 +10,14 @@ import { LineEndCursor } from './lines';
 import { buildSection } from './section';
 import { rememberEndState } from './appendProbe';
 
-/** Lines the packed classes have room for before their array grows (doubling). */
-const INITIAL_LINES = 1024;
+/**
+ * Lines the packed classes have room for before their array grows (doubling): one per
+ * {@link CHARACTERS_PER_LINE} characters of text, within bounds. A typed array costs more to make
+ * the larger it is, and a small plan needs far fewer than the most.
+ */
+const MAX_INITIAL_LINES = 1024;
+const MIN_INITIAL_LINES = 64;
+const CHARACTERS_PER_LINE = 32;
 
 /** Says whether a new section found at `offset`/`line` lets the scan stop and reuse what follows. */
 export type ResyncCheck = (offset: number, line: number) => boolean;
@@ -35,7 +41,7 @@ export function scanSections(text: string, startOffset: number, startLine: numbe
   let offsets: number[] = [];
   // Every line's packed class, for the whole scan: each section takes a view of its own lines
   // rather than a typed array of its own, which is slower to make than the lines are to scan.
-  let packed = new Uint8Array(INITIAL_LINES);
+  let packed = new Uint8Array(Math.min(MAX_INITIAL_LINES, Math.max(MIN_INITIAL_LINES, Math.ceil((text.length - startOffset) / CHARACTERS_PER_LINE))));
   let pendingFrom = 0;
   let lineCount = 0;
 

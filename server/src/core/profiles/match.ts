@@ -58,6 +58,25 @@ function lookupTable(profile: Profile): Map<string, SectionMatch> {
 
 /** The section a heading names in `profile`, or undefined. */
 export function matchSection(profile: Profile, heading: string): SectionMatch | undefined {
+  let memo = matchMemo.get(profile);
+  if (!memo) {
+    memo = new Map();
+    matchMemo.set(profile, memo);
+  }
+  const known = memo.get(heading);
+  if (known !== undefined) return known ?? undefined;
+  const found = findSection(profile, heading);
+  // Every lint matches the plan's same few headings again; one lookup answers them (bounded).
+  if (memo.size >= MATCH_MEMO_LIMIT) memo.clear();
+  memo.set(heading, found ?? null);
+  return found;
+}
+
+const MATCH_MEMO_LIMIT = 4096;
+/** Per profile, what each heading text matched; null when it matched nothing. */
+const matchMemo = new WeakMap<Profile, Map<string, SectionMatch | null>>();
+
+function findSection(profile: Profile, heading: string): SectionMatch | undefined {
   for (const spec of profile.sections) {
     if (spec.name === heading) return { spec, how: 'canonical' };
   }

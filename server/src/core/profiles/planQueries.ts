@@ -294,6 +294,13 @@ function distinctIds(mentions: readonly WriterMention[]): readonly string[] {
   return ids;
 }
 
+/** True when a colon comes next in `text` from `at`, after white space within the line (as {@link WRITER_AT} allows). */
+function colonFollows(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && text[i] !== ':' && text[i] !== '\n' && text[i] !== '\r' && /\s/.test(text[i]!)) i++;
+  return text[i] === ':';
+}
+
 /** Adds the writers named in `text`, at the line `lineAt` gives for a match's offset (undefined skips it). */
 function readWriters(text: string, lineAt: (at: number) => number | undefined, found: WriterMention[]): void {
   // The next place each key word is written; searching for the words first skips text that names no writer.
@@ -301,11 +308,20 @@ function readWriters(text: string, lineAt: (at: number) => number | undefined, f
   let from = 0;
   for (;;) {
     let at = -1;
+    let key = '';
     for (let k = 0; k < next.length; k++) {
       if (next[k]! >= 0 && next[k]! < from) next[k] = text.indexOf(WRITER_KEYS[k]!, from);
-      if (next[k]! >= 0 && (at < 0 || next[k]! < at)) at = next[k]!;
+      if (next[k]! >= 0 && (at < 0 || next[k]! < at)) {
+        at = next[k]!;
+        key = WRITER_KEYS[k]!;
+      }
     }
     if (at < 0) return;
+    // `To` and `From` are common words: only one followed by a colon is worth the pattern.
+    if (!colonFollows(text, at + key.length)) {
+      from = at + 1;
+      continue;
+    }
     WRITER_AT.lastIndex = at;
     const match = WRITER_AT.exec(text);
     if (!match) {

@@ -1,8 +1,8 @@
 /** EP060 secret: a credential (token, key, password, private key) written into the plan. */
 import type { Fix, Report, Rule } from './types';
 import type { SecretMatch } from '../safety/secretScanner';
-import { scanLineForSecrets, scanSectionForSecrets } from '../safety/secretScanner';
-import { lineText } from '../model/lookup';
+import { mayHoldSecrets, scanLineForSecrets, scanSectionForSecrets } from '../safety/secretScanner';
+import { headLinesText, lineText } from '../model/lookup';
 
 export const REDACTED = '<REDACTED>';
 
@@ -32,6 +32,8 @@ export const secret: Rule = {
     // The frontmatter is not part of any section; it is short, so scanning it on each run is cheap.
     const frontmatter = context.plan.frontmatter;
     if (!frontmatter || !frontmatter.closed) return;
+    // One search of the whole block usually shows that no line needs reading.
+    if (!mayHoldSecrets(headLinesText(context.plan, frontmatter.startLine + 1, frontmatter.endLine))) return;
     for (let line = frontmatter.startLine + 1; line < frontmatter.endLine; line++) {
       for (const match of scanLineForSecrets(lineText(context.plan, line), line)) report(secretReport(match));
     }

@@ -7,7 +7,7 @@ import { buildEmailAllowlist, isAllowedEmail, maskPersonalData } from '../safety
 import { memoizeBySection } from '../safety/sectionMemo';
 import { forEachWindow, lineRange, sectionLine } from '../safety/sectionLines';
 import { anyMatches, linesMatching } from '../safety/lineFilter';
-import { lineText } from '../model/lookup';
+import { headLinesText, lineText } from '../model/lookup';
 import { rereadLine } from '../model/lineage';
 
 const REDACTED = '<REDACTED>';
@@ -74,7 +74,8 @@ export const personalData: Rule = {
     const allowed = (candidate: Candidate): boolean =>
       candidate.kind === 'email' ? isAllowedEmail(candidate.value, allowlist) : !checkPhones || allowedDigits.has(candidate.value.replace(/\D/g, ''));
 
-    if (frontmatter?.closed) {
+    // One search of the whole block usually shows that no frontmatter line needs reading.
+    if (frontmatter?.closed && anyMatches(headLinesText(context.plan, frontmatter.startLine + 1, frontmatter.endLine), PERSONAL_DATA_PREFILTER)) {
       const found: Candidate[] = [];
       for (let line = frontmatter.startLine + 1; line < frontmatter.endLine; line++) {
         const text = lineText(context.plan, line);

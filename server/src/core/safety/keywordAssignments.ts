@@ -49,6 +49,13 @@ function skipSpaces(text: string, at: number): number {
 const KEYWORD_ANYWHERE = new RegExp(KEYWORD.source, 'i');
 
 /**
+ * The last character, lower-cased, of every name {@link findKeywordAssignments} accepts: that of a
+ * keyword (passwor`d`, passphras`e`, secre`t`, toke`n`, api_ke`y`, credentia`l`) or of a suffix
+ * (`_key`, `value`, `_string`, `_b64`).
+ */
+const SECRET_NAME_LAST_CHARACTERS: ReadonlySet<number> = new Set([...'detnylg4'].map((character) => character.charCodeAt(0)));
+
+/**
  * Finds the lines that can hold a secret-named assignment: an `=` or `:` right after a name that
  * holds a secret-naming word. The operators are found by native search, which is much cheaper than
  * searching for the words (they start with common letters) or any pattern over the whole text.
@@ -58,13 +65,17 @@ export const secretNameSearch: LineSearch = {
     return assignmentAt(text, '=', 0) >= 0 || assignmentAt(text, ':', 0) >= 0;
   },
   linesIn(text, lineStarts) {
-    const lines = [...operatorLines(text, lineStarts, '='), ...operatorLines(text, lineStarts, ':')];
-    return ascendingDistinct(lines);
+    const equals = operatorLines(text, lineStarts, '=');
+    const colons = operatorLines(text, lineStarts, ':');
+    // Each list is ascending already; only lines from both need sorting.
+    if (equals.length === 0) return colons;
+    return colons.length === 0 ? equals : ascendingDistinct(equals.concat(colons));
   },
 };
 
 function operatorLines(text: string, lineStarts: readonly number[], operator: '=' | ':'): number[] {
-  return hitLines(lineStarts, (from) => assignmentAt(text, operator, from));
+  const first = assignmentAt(text, operator, 0);
+  return first < 0 ? [] : hitLines(lineStarts, (from) => assignmentAt(text, operator, from), first);
 }
 
 /** The first `operator` at or after `from` that can end a secret-named assignment, or -1. */
@@ -103,6 +114,9 @@ function nameEndBefore(text: string, operator: number): number {
  */
 function namesSecretBefore(text: string, operator: number): boolean {
   const end = nameEndBefore(text, operator);
+  // The name must end with a secret-naming word and one of its suffixes, whose last letters are few;
+  // most names before a colon (`Date`, `Status`, `Owner`) are ruled out without being read.
+  if (end === 0 || !SECRET_NAME_LAST_CHARACTERS.has(text.charCodeAt(end - 1) | 0x20)) return false;
   let start = end;
   const nameFrom = Math.max(0, end - MAX_NAME);
   while (start > nameFrom && isNameChar(text.charCodeAt(start - 1))) start--;

@@ -39,15 +39,20 @@ export function linesMatching(section: Section, triggers: readonly LineTrigger[]
   return lines;
 }
 
+// Most sections hold none of what a prefilter looks for: a search that finds nothing makes no callback.
+
 function linesHolding(section: Section, text: string): number[] {
-  return hitLines(section.lineStarts, (from) => section.text.indexOf(text, from));
+  const first = section.text.indexOf(text);
+  return first < 0 ? [] : hitLines(section.lineStarts, (from) => section.text.indexOf(text, from), first);
 }
 
 function linesMatchingOne(section: Section, pattern: RegExp): number[] {
-  const lines = hitLines(section.lineStarts, (from) => {
+  const nextMatch = (from: number): number => {
     pattern.lastIndex = from;
     return pattern.exec(section.text)?.index ?? -1;
-  });
+  };
+  const first = nextMatch(0);
+  const lines = first < 0 ? [] : hitLines(section.lineStarts, nextMatch, first);
   pattern.lastIndex = 0;
   return lines;
 }

@@ -102,6 +102,11 @@ function pemBeginsBefore(section: Section, line: number): boolean {
   return false;
 }
 
+/** False when no line of `text` can hold a credential, so none needs scanning. */
+export function mayHoldSecrets(text: string): boolean {
+  return anyMatches(text, LINE_PREFILTER);
+}
+
 /** Every credential on one line (for text outside sections, such as the frontmatter). */
 export function scanLineForSecrets(text: string, line: number): SecretMatch[] {
   const found: SecretMatch[] = [];

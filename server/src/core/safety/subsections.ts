@@ -93,11 +93,19 @@ export function isTemplateLine(text: string): boolean {
   let rest = text.trim().replace(LIST_LEAD, '');
   rest = rest.replace(/^(?:\*\*|__)/, '').replace(LABEL, '').replace(/^(?:\*\*|__)\s{0,4}/, '');
   // Drop every `<...>` placeholder and see whether anything but punctuation remains.
-  const stripped = rest.replace(/`?<[^<>]{0,200}>`?/g, '').replace(/[\s.,;:|/+*`-]/g, '');
-  if (stripped.length === 0) return rest.length > 0 || text.trim().length > 0;
+  const stripped = rest.includes('<') ? rest.replace(/`?<[^<>]{0,200}>`?/g, '') : rest;
+  if (onlyPunctuation(stripped)) return rest.length > 0 || text.trim().length > 0;
   const word = rest.trim().toLowerCase();
   return TEMPLATE_WORDS.has(word) || TEMPLATE_WORDS.has(word.endsWith('.') ? word.slice(0, -1) : word);
 }
+
+/** True when `text` holds nothing but white space and the punctuation template lines put around placeholders. */
+function onlyPunctuation(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!TEMPLATE_PUNCTUATION.has(text[i]!) && !/\s/.test(text[i]!)) return false;
+  return true;
+}
+
+const TEMPLATE_PUNCTUATION = new Set([...'.,;:|/+*`-']);
 
 /** True when the lines say nothing beyond template text (or nothing at all). */
 export function isTemplateBody(lines: readonly string[]): boolean {
