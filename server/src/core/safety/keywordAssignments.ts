@@ -48,12 +48,16 @@ function skipSpaces(text: string, at: number): number {
 
 const KEYWORD_ANYWHERE = new RegExp(KEYWORD.source, 'i');
 
-/**
- * The last character, lower-cased, of every name {@link findKeywordAssignments} accepts: that of a
- * keyword (passwor`d`, passphras`e`, secre`t`, toke`n`, api_ke`y`, credentia`l`) or of a suffix
- * (`_key`, `value`, `_string`, `_b64`).
- */
-const SECRET_NAME_LAST_CHARACTERS: ReadonlySet<number> = new Set([...'detnylg4'].map((character) => character.charCodeAt(0)));
+/** How each secret-naming word of {@link KEYWORD} ends (`api_key`, `access-key` and `private key` all end in `key`). */
+const KEYWORD_ENDINGS = ['password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'key', 'credential'];
+
+/** The last three characters of a name, lower-cased, as one number. */
+function tailOf(text: string, end: number): number {
+  return ((text.charCodeAt(end - 3) | 0x20) << 16) | ((text.charCodeAt(end - 2) | 0x20) << 8) | (text.charCodeAt(end - 1) | 0x20);
+}
+
+/** The tails of every name {@link findKeywordAssignments} accepts: a keyword's ending, then one of the suffixes. */
+const SECRET_NAME_TAILS: ReadonlySet<number> = new Set(KEYWORD_ENDINGS.flatMap((word) => [...SECRET_SUFFIXES].map((suffix) => tailOf(word + suffix, word.length + suffix.length))));
 
 /**
  * Finds the lines that can hold a secret-named assignment: an `=` or `:` right after a name that
@@ -114,9 +118,9 @@ function nameEndBefore(text: string, operator: number): number {
  */
 function namesSecretBefore(text: string, operator: number): boolean {
   const end = nameEndBefore(text, operator);
-  // The name must end with a secret-naming word and one of its suffixes, whose last letters are few;
-  // most names before a colon (`Date`, `Status`, `Owner`) are ruled out without being read.
-  if (end === 0 || !SECRET_NAME_LAST_CHARACTERS.has(text.charCodeAt(end - 1) | 0x20)) return false;
+  // The name must end with a secret-naming word and one of its suffixes, whose last three letters are
+  // few; most names before a colon (`Date`, `Status`, `Owner`) are ruled out without being read.
+  if (end < 3 || !SECRET_NAME_TAILS.has(tailOf(text, end))) return false;
   let start = end;
   const nameFrom = Math.max(0, end - MAX_NAME);
   while (start > nameFrom && isNameChar(text.charCodeAt(start - 1))) start--;
