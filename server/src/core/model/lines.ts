@@ -90,13 +90,16 @@ export function hitLines(lineStarts: readonly number[], nextHit: (from: number) 
   return lines;
 }
 
-/** `numbers` sorted ascending with repeats dropped, in place. */
-export function ascendingDistinct(numbers: number[]): number[] {
-  numbers.sort((a, b) => a - b);
-  let kept = 0;
-  for (let i = 0; i < numbers.length; i++) if (i === 0 || numbers[i] !== numbers[i - 1]) numbers[kept++] = numbers[i]!;
-  numbers.length = kept;
-  return numbers;
+/** Two ascending lists of distinct numbers as one. */
+export function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
 }
 
 /**

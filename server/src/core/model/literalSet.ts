@@ -5,7 +5,7 @@
  * characters are common letters; the literals here are looked up by a few rare characters instead,
  * which ordinary text seldom holds, so most of the text is passed over by a native scan.
  */
-import { ascendingDistinct, hitLines } from './lines';
+import { hitLines, mergeAscending } from './lines';
 
 /**
  * How often characters occur in plan text, per thousand, as counted over real plans and rounded
@@ -96,16 +96,14 @@ export class LiteralSet {
   /** Lines of `text` (starting at `lineStarts`) that hold any of the words, ascending, each once. */
   linesIn(text: string, lineStarts: readonly number[]): number[] {
     let lines: number[] = [];
-    let searches = 0;
     for (const anchor of this.anchors) {
       // Most searches find nothing; those make no callback and no list.
       const first = nextWord(text, anchor, 0);
       if (first < 0) continue;
       const found = hitLines(lineStarts, (from) => nextWord(text, anchor, from), first);
-      lines = searches++ === 0 ? found : lines.concat(found);
+      lines = lines.length === 0 ? found : mergeAscending(lines, found);
     }
-    // Each anchor's lines are ascending; only hits from several anchors need sorting.
-    return searches > 1 ? ascendingDistinct(lines) : lines;
+    return lines;
   }
 }
 

@@ -8,7 +8,8 @@ import { codeSpans } from '../model/inline';
 import { classifyCommand, commandWords, findSqlStatements } from './destructiveCommands';
 import type { DestructiveOperation } from './destructiveCommands';
 import { LINE_WINDOW, lineRange, sectionLine } from './sectionLines';
-import { linesAtLeast, linesMatching, mergeAscending } from './lineFilter';
+import { linesAtLeast, linesMatching } from './lineFilter';
+import { mergeAscending } from '../model/lines';
 import { memoizeBySection } from './sectionMemo';
 
 export interface DestructiveStep {

@@ -5,7 +5,7 @@
  */
 import { characterClassCount, shannonEntropy } from './entropy';
 import { isPlaceholderValue, isReferenceToSecret, isUuid } from './placeholders';
-import { ascendingDistinct, hitLines } from '../model/lines';
+import { hitLines, mergeAscending } from '../model/lines';
 import type { LineSearch } from './lineFilter';
 
 export interface KeywordAssignment {
@@ -71,9 +71,8 @@ export const secretNameSearch: LineSearch = {
   linesIn(text, lineStarts) {
     const equals = operatorLines(text, lineStarts, '=');
     const colons = operatorLines(text, lineStarts, ':');
-    // Each list is ascending already; only lines from both need sorting.
     if (equals.length === 0) return colons;
-    return colons.length === 0 ? equals : ascendingDistinct(equals.concat(colons));
+    return colons.length === 0 ? equals : mergeAscending(equals, colons);
   },
 };
 

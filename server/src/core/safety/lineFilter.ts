@@ -5,7 +5,7 @@
  * every line on which the scanner could find something; matching more lines only costs time.
  */
 import type { Section } from '../model/types';
-import { hitLines } from '../model/lines';
+import { hitLines, mergeAscending } from '../model/lines';
 
 /** A search of its own making: a set of literals (`model/literalSet`) or anything else that finds lines. */
 export interface LineSearch {
@@ -68,18 +68,6 @@ export function linesAtLeast(section: Section, length: number): number[] {
   }
   if (section.text.length - starts[last]! >= length) lines.push(last);
   return lines;
-}
-
-/** Two ascending lists of distinct numbers as one. */
-export function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
-  const merged: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
-    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
-  }
-  return merged;
 }
 
 /** True when any of the `triggers` matches somewhere in `text`. */
