@@ -352,6 +352,8 @@ const RECENT_SORTS = 4;
 
 /** `findings` (a new list, not kept by the caller) in document order. The result is shared with later lints, so it is never changed. */
 function inDocumentOrder(findings: Finding[]): readonly Finding[] {
+  // A short list sorts in a few microseconds, less than comparing it with the recent lints' lists.
+  if (findings.length < PATCH_FROM) return findings.sort(compareFindings);
   for (const recent of recentSorts) {
     const sorted = patchedSort(recent, findings);
     if (sorted) {
@@ -368,6 +370,9 @@ function inDocumentOrder(findings: Finding[]): readonly Finding[] {
 function remember(listed: readonly Finding[], sorted: readonly Finding[]): void {
   if (recentSorts.unshift({ listed, sorted }) > RECENT_SORTS) recentSorts.pop();
 }
+
+/** How many findings a lint must list before its sort is patched from a recent lint's. */
+const PATCH_FROM = 64;
 
 /** Findings that may differ from a recent lint's for the sort to be patched rather than redone. */
 const MAX_PATCHED = 16;
@@ -406,15 +411,18 @@ function patchedSort(recent: { readonly listed: readonly Finding[]; readonly sor
   return result;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+function severityRank(severity: Severity): number {
+  return severity === 'error' ? 0 : severity === 'warning' ? 1 : severity === 'info' ? 2 : 3;
+}
 
+/**
+ * Line, column, severity, then rule code. Codes compare by code point, not by the locale's
+ * collation: the order is the same on every machine, and a collator call cost more than the rest.
+ */
 function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
+  const byPlace = a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || severityRank(a.severity) - severityRank(b.severity);
+  if (byPlace !== 0 || a.ruleId === b.ruleId) return byPlace;
+  return a.ruleId < b.ruleId ? -1 : 1;
 }
 
 /** A report whose message and fix titles quote no credential (the scanner masks what it finds). */

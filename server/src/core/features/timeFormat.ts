@@ -3,14 +3,17 @@ import type { TimestampFormat } from '../model/types';
 
 export type TimestampZone = 'utc' | 'local';
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+/** Two digits for the fields of a time (all below 100); years are written as they are. */
+const pad = (value: number): string => (value < 10 ? `0${value}` : `${value}`);
 
 /**
  * Formats `date` in `format`. With `zone: 'local'` the local offset is written (`+09:00`);
  * formats that can only say UTC (`... UTC`, `...Z`) always write UTC.
  */
-export function formatTimestamp(date: Date, format: TimestampFormat, zone: TimestampZone = 'utc', offsetMinutes = -date.getTimezoneOffset()): string {
+export function formatTimestamp(date: Date, format: TimestampFormat, zone: TimestampZone = 'utc', localOffsetMinutes?: number): string {
   const useLocal = zone === 'local' && (format === 'rfc3339' || format === 'iso-minutes' || format === 'date-time-offset');
+  // The machine's offset is looked up only when it is written: most times are written in UTC.
+  const offsetMinutes = useLocal ? (localOffsetMinutes ?? -date.getTimezoneOffset()) : 0;
   const shifted = new Date(date.getTime() + (useLocal ? offsetMinutes * 60_000 : 0));
   const day = `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
   const minutes = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;

@@ -13,28 +13,46 @@ const { parseLinkDestination } = new MarkdownIt().helpers;
 
 /** Start and end (exclusive) of each inline code span in the line. */
 export function codeSpans(line: string): Array<[number, number]> {
-  let tick = line.indexOf('`');
-  if (tick < 0) return [];
+  const first = line.indexOf('`');
+  if (first < 0) return [];
+  return singleTickSpans(line, first) ?? spansOfRuns(line, first);
+}
+
+/**
+ * Spans of a line whose backtick runs are all single, the common case, where each run closes the
+ * one before it; undefined when a longer run needs {@link spansOfRuns}. Building the spans as it
+ * goes keeps the common case to one small list per line.
+ */
+function singleTickSpans(line: string, first: number): Array<[number, number]> | undefined {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  for (let tick = first; tick >= 0; tick = line.indexOf('`', tick + 1)) {
+    if (line.charCodeAt(tick + 1) === 0x60) return undefined;
+    // A backslash-escaped backtick cannot open a span.
+    if (tick > 0 && line.charCodeAt(tick - 1) === 0x5c) continue;
+    if (open < 0) open = tick;
+    else {
+      spans.push([open, tick + 1]);
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/** Spans when runs of several lengths occur: a run closes at the next run of its own length. */
+function spansOfRuns(line: string, first: number): Array<[number, number]> {
   const runStarts: number[] = [];
   const runLengths: number[] = [];
-  let allSingle = true;
-  while (tick >= 0) {
+  for (let tick = first; tick >= 0; ) {
     let j = tick + 1;
     while (j < line.length && line.charCodeAt(j) === 0x60) j++;
-    // A backslash-escaped backtick cannot open a span.
     if (!(tick > 0 && line.charCodeAt(tick - 1) === 0x5c)) {
       runStarts.push(tick);
       runLengths.push(j - tick);
-      if (j - tick !== 1) allSingle = false;
     }
     tick = line.indexOf('`', j);
   }
   const spans: Array<[number, number]> = [];
-  if (allSingle) {
-    // Single backticks, the common case: each run closes the one before it.
-    for (let r = 0; r + 1 < runStarts.length; r += 2) spans.push([runStarts[r]!, runStarts[r + 1]! + 1]);
-    return spans;
-  }
   // Where the next run of each length is, so matching openers to closers stays linear.
   const nextIndexByLength = new Map<number, number>();
   for (let r = 0; r < runStarts.length; r++) {

@@ -109,8 +109,7 @@ function utcSecondsAt(line: string, start: number): TimestampMatch | undefined {
   const after = line.charCodeAt(end);
   if (isWordCode(after) || after === 0x3a) return undefined;
   const fullYear = century * 100 + year;
-  const parts = [fullYear, month, day, hour, minute, second];
-  if (checkRanges(fullYear, month, day, hour, minute, second, 'Z')) return timestampOf(line, start, end, 'rfc3339', parts, undefined, 'Z');
+  if (checkRanges(fullYear, month, day, hour, minute, second, 'Z')) return timestampOf(line, start, end, 'rfc3339', [fullYear, month, day, hour, minute, second], undefined, 'Z');
   return { start, end, raw: line.slice(start, end), format: 'rfc3339', epochMs: utcMs(fullYear, month, day, hour, minute, second), hasZone: true };
 }
 

@@ -24,30 +24,34 @@ export const sectionOrder: Rule = {
       placed.push({ entry, index: order.indexOf(entry.spec) });
     }
     const keep = longestIncreasing(placed.map((item) => item.index));
-    placed.forEach((item, position) => {
-      if (keep.has(position)) return;
+    for (let position = 0; position < placed.length; position++) {
+      if (keep[position]) continue;
+      const item = placed[position]!;
+      // The kept sections are in profile order, so the last one before it and the first one after it bracket its place.
       let after: string | undefined;
       let before: string | undefined;
-      placed.forEach((other, otherPosition) => {
-        if (!keep.has(otherPosition)) return;
-        if (other.index < item.index) after = other.entry.title;
-        else if (other.index > item.index && before === undefined) before = other.entry.title;
-      });
-      const where = [after ? `after \`## ${after}\`` : '', before ? `before \`## ${before}\`` : ''].filter(Boolean).join(' and ');
+      for (let other = 0; other < placed.length; other++) {
+        if (!keep[other]) continue;
+        const index = placed[other]!.index;
+        if (index < item.index) after = placed[other]!.entry.title;
+        else if (index > item.index && before === undefined) before = placed[other]!.entry.title;
+      }
+      const where = after && before ? `after \`## ${after}\` and before \`## ${before}\`` : after ? `after \`## ${after}\`` : before ? `before \`## ${before}\`` : '';
       report({
         range: headingRange(context, item.entry),
         message: `\`## ${item.entry.title}\` is out of order: the ${context.profile.id} profile puts it ${where}. Move the section there so readers and tools find it where they expect.`,
       });
-    });
+    }
   },
 };
 
-/** Positions of one longest strictly increasing subsequence (O(n log n)). */
-function longestIncreasing(values: readonly number[]): Set<number> {
+/** Which positions form one longest strictly increasing subsequence (O(n log n)). */
+function longestIncreasing(values: readonly number[]): boolean[] {
   const tails: number[] = [];
   const tailPositions: number[] = [];
-  const previous: number[] = new Array(values.length).fill(-1);
-  values.forEach((value, position) => {
+  const previous: number[] = [];
+  for (let position = 0; position < values.length; position++) {
+    const value = values[position]!;
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
@@ -57,9 +61,9 @@ function longestIncreasing(values: readonly number[]): Set<number> {
     }
     tails[lo] = value;
     tailPositions[lo] = position;
-    previous[position] = lo > 0 ? tailPositions[lo - 1]! : -1;
-  });
-  const keep = new Set<number>();
-  for (let position = tailPositions[tails.length - 1] ?? -1; position >= 0; position = previous[position]!) keep.add(position);
+    previous.push(lo > 0 ? tailPositions[lo - 1]! : -1);
+  }
+  const keep = values.map(() => false);
+  for (let position = tailPositions[tails.length - 1] ?? -1; position >= 0; position = previous[position]!) keep[position] = true;
   return keep;
 }
