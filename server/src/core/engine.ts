@@ -41,6 +41,7 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
   const now = options.now ?? new Date();
   const directives = readDirectives(plan);
   const cacheKey = `${profile.id}|${resolved.variant ?? ''}|${rulesSignature(config)}`;
+  const settings = ruleSettings(config);
   const specKeys = sections.map((entry) => entry.spec?.key ?? '');
   const caches = sections.map((entry, i) => sectionCacheOf(entry.placed.section, cacheKey, specKeys[i]!));
   // Rules run one at a time and keep no context, so each section's context (and the plan's) is
@@ -99,7 +100,7 @@ export function lint(plan: PlanDocument, options: LintOptions = {}): LintResult 
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
     rule = RULES[ruleIndex]!;
     if (rule.profiles && !rule.profiles.includes(profile.id)) continue;
-    const setting = ruleSetting(config, rule);
+    const setting = settings?.[ruleIndex];
     const severitySetting = effectiveSeverity(rule, setting);
     if (severitySetting === 'off') continue;
     severity = severitySetting;
@@ -332,8 +333,25 @@ function shiftReport(placed: PlacedSection, report: Report): Report {
   };
 }
 
-function ruleSetting(config: LintConfig, rule: Rule): RuleSetting | undefined {
-  const value = config.rules?.[rule.id] ?? config.rules?.[rule.name] ?? config.rules?.[rule.id.toLowerCase()];
+/**
+ * Each rule's setting, by its index in {@link RULES}, read once per rules object: looking a rule
+ * up under three spellings on every lint cost more than some rules' whole check.
+ */
+const settingsByRules = new WeakMap<object, ReadonlyArray<RuleSetting | undefined>>();
+
+function ruleSettings(config: LintConfig): ReadonlyArray<RuleSetting | undefined> | undefined {
+  const rules = config.rules;
+  if (!rules) return undefined;
+  let settings = settingsByRules.get(rules);
+  if (!settings) {
+    settings = RULES.map((rule) => ruleSetting(rules, rule));
+    settingsByRules.set(rules, settings);
+  }
+  return settings;
+}
+
+function ruleSetting(rules: NonNullable<LintConfig['rules']>, rule: Rule): RuleSetting | undefined {
+  const value = rules[rule.id] ?? rules[rule.name] ?? rules[rule.id.toLowerCase()];
   if (value === undefined) return undefined;
   return typeof value === 'string' ? { severity: value } : value;
 }

@@ -76,6 +76,22 @@ describe('configuration files', () => {
     assert.equal(strict.filter((finding) => finding.ruleId === 'EP054').length, 1);
     assert.equal(lint(guide, { config: { profile: 'plans-guide' }, now }).findings.filter((finding) => finding.ruleId === 'EP054').length, 0);
   });
+
+  it('reads a rule under its code, its name or its lower-case code, in every lint that shares the settings', () => {
+    const plan = parsePlan('# PLAN: Config\n\n## Notes\nText.\n');
+    const now = new Date('2026-03-02T12:00:00Z');
+    const severityOf = (rules: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>): string | undefined =>
+      lint(plan, { config: { profile: 'ssot', rules }, now }).findings.find((finding) => finding.ruleId === 'EP005')?.severity;
+    assert.equal(severityOf({ ep005: 'error' }), 'error');
+    assert.equal(severityOf({ 'unknown-section': 'warning' }), 'warning');
+    // The code wins over the name, and the name over the lower-case code.
+    assert.equal(severityOf({ ep005: 'error', 'unknown-section': 'info', EP005: 'warning' }), 'warning');
+    assert.equal(severityOf({ ep005: 'error', 'unknown-section': 'info' }), 'info');
+    const shared = { EP005: 'off' as const };
+    assert.equal(severityOf(shared), undefined);
+    assert.equal(severityOf(shared), undefined);
+    assert.equal(severityOf({ EP005: 'error' }), 'error');
+  });
 });
 
 describe('configuration of workspace rules', () => {
