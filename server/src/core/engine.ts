@@ -363,19 +363,26 @@ function effectiveSeverity(rule: Rule, setting: RuleSetting | undefined): Severi
 /**
  * The last few lints' findings, as listed and as sorted. A keystroke mostly lists the same
  * findings in the same order as the lint before it, or changes a few: then the earlier sort is
- * reused or patched instead of sorting thousands of findings again.
+ * reused or patched instead of sorting thousands of findings again. The sorts are held weakly, and
+ * each one's list lives as long as the sort: a plan's findings are kept only while whoever linted
+ * it keeps the result (the server does while the document is open), so closing a large plan frees
+ * them instead of leaving them here until four more lints have run.
  */
-const recentSorts: Array<{ readonly listed: readonly Finding[]; readonly sorted: readonly Finding[] }> = [];
+const recentSorts: Array<WeakRef<readonly Finding[]>> = [];
+const listedBySort = new WeakMap<readonly Finding[], readonly Finding[]>();
 const RECENT_SORTS = 4;
 
 /** `findings` (a new list, not kept by the caller) in document order. The result is shared with later lints, so it is never changed. */
 function inDocumentOrder(findings: Finding[]): readonly Finding[] {
   // A short list sorts in a few microseconds, less than comparing it with the recent lints' lists.
   if (findings.length < PATCH_FROM) return findings.sort(compareFindings);
-  for (const recent of recentSorts) {
-    const sorted = patchedSort(recent, findings);
+  for (const held of recentSorts) {
+    const recentSorted = held.deref();
+    const recentListed = recentSorted && listedBySort.get(recentSorted);
+    if (!recentSorted || !recentListed) continue;
+    const sorted = patchedSort(recentListed, recentSorted, findings);
     if (sorted) {
-      if (sorted !== recent.sorted) remember(findings, sorted);
+      if (sorted !== recentSorted) remember(findings, sorted);
       return sorted;
     }
   }
@@ -386,7 +393,8 @@ function inDocumentOrder(findings: Finding[]): readonly Finding[] {
 }
 
 function remember(listed: readonly Finding[], sorted: readonly Finding[]): void {
-  if (recentSorts.unshift({ listed, sorted }) > RECENT_SORTS) recentSorts.pop();
+  listedBySort.set(sorted, listed);
+  if (recentSorts.unshift(new WeakRef(sorted)) > RECENT_SORTS) recentSorts.pop();
 }
 
 /** How many findings a lint must list before its sort is patched from a recent lint's. */
@@ -401,18 +409,18 @@ const MAX_PATCHED = 16;
  * binary search. Undefined when that cannot give exactly what a stable sort would (too many
  * changes, a new finding that ties with another, a finding listed twice).
  */
-function patchedSort(recent: { readonly listed: readonly Finding[]; readonly sorted: readonly Finding[] }, listed: readonly Finding[]): readonly Finding[] | undefined {
-  if (recent.listed.length !== listed.length) return undefined;
+function patchedSort(recentListed: readonly Finding[], recentSorted: readonly Finding[], listed: readonly Finding[]): readonly Finding[] | undefined {
+  if (recentListed.length !== listed.length) return undefined;
   const gone = new Set<Finding>();
   const added: Finding[] = [];
   for (let i = 0; i < listed.length; i++) {
-    if (recent.listed[i] === listed[i]) continue;
-    gone.add(recent.listed[i]!);
+    if (recentListed[i] === listed[i]) continue;
+    gone.add(recentListed[i]!);
     added.push(listed[i]!);
     if (added.length > MAX_PATCHED) return undefined;
   }
-  if (added.length === 0) return recent.sorted;
-  const result = recent.sorted.filter((finding) => !gone.has(finding));
+  if (added.length === 0) return recentSorted;
+  const result = recentSorted.filter((finding) => !gone.has(finding));
   if (result.length !== listed.length - added.length) return undefined;
   for (const finding of added) {
     let low = 0;
