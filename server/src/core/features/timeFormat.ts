@@ -14,7 +14,7 @@ export function formatTimestamp(date: Date, format: TimestampFormat, zone: Times
   const useLocal = zone === 'local' && (format === 'rfc3339' || format === 'iso-minutes' || format === 'date-time-offset');
   // The machine's offset is looked up only when it is written: most times are written in UTC.
   const offsetMinutes = useLocal ? (localOffsetMinutes ?? -date.getTimezoneOffset()) : 0;
-  const shifted = new Date(date.getTime() + (useLocal ? offsetMinutes * 60_000 : 0));
+  const shifted = new Date(date.getTime() + offsetMinutes * 60_000);
   const day = `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
   const minutes = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
   const seconds = `${minutes}:${pad(shifted.getUTCSeconds())}`;
