@@ -28,8 +28,7 @@ function singleTickSpans(line: string, first: number): Array<[number, number]> |
   let open = -1;
   for (let tick = first; tick >= 0; tick = line.indexOf('`', tick + 1)) {
     if (line.charCodeAt(tick + 1) === 0x60) return undefined;
-    // A backslash-escaped backtick cannot open a span.
-    if (tick > 0 && line.charCodeAt(tick - 1) === 0x5c) continue;
+    if (isEscaped(line, tick)) continue;
     if (open < 0) open = tick;
     else {
       spans.push([open, tick + 1]);
@@ -39,6 +38,11 @@ function singleTickSpans(line: string, first: number): Array<[number, number]> |
   return spans;
 }
 
+/** A backslash-escaped backtick cannot open a span. */
+function isEscaped(line: string, tick: number): boolean {
+  return tick > 0 && line.charCodeAt(tick - 1) === 0x5c;
+}
+
 /** Spans when runs of several lengths occur: a run closes at the next run of its own length. */
 function spansOfRuns(line: string, first: number): Array<[number, number]> {
   const runStarts: number[] = [];
@@ -46,7 +50,7 @@ function spansOfRuns(line: string, first: number): Array<[number, number]> {
   for (let tick = first; tick >= 0; ) {
     let j = tick + 1;
     while (j < line.length && line.charCodeAt(j) === 0x60) j++;
-    if (!(tick > 0 && line.charCodeAt(tick - 1) === 0x5c)) {
+    if (!isEscaped(line, tick)) {
       runStarts.push(tick);
       runLengths.push(j - tick);
     }
