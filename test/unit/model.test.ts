@@ -182,6 +182,11 @@ describe('plan model', () => {
       assert.deepEqual(section.links.map((l) => `${l.kind}:${l.url}`), ['inline:https://a.example/x', 'autolink:https://b.example', 'bare:http://www.c.example/d', 'definition:https://d.example']);
     });
 
+    it('finds bare URLs whatever the case of their scheme, and mailto links with an address', () => {
+      const section = parsePlan('See HTTPS://a.example/x and Ftp://b.example.\nWrite to mailto:ops@c.example.\nNot a link: xhttps://d.example or mailto:nobody\n').sections[0]!.section;
+      assert.deepEqual(section.links.map((l) => `${l.line}:${l.url}`), ['0:HTTPS://a.example/x', '0:Ftp://b.example', '1:mailto:ops@c.example']);
+    });
+
     it('records fenced and indented code blocks', () => {
       const section = parsePlan('text\n\n```bash\nls\n```\n\n    indented\n\n~~~\nopen').sections[0]!.section;
       assert.deepEqual(section.codeBlocks.map((b) => `${b.kind}:${b.startLine}-${b.endLine}:${b.info}:${b.closed}`), ['fenced:2-4:bash:true', 'indented:6-6::true', 'fenced:8-9::false']);

@@ -43,8 +43,7 @@ function schemeUrlAt(line: string, slash: number): BareUrl | undefined {
   let start = slash;
   // Look back no further than the longest scheme and one more character.
   while (start > 0 && slash - start <= MAX_SCHEME_LENGTH && isSchemeChar(line.charCodeAt(start - 1))) start--;
-  const scheme = line.slice(start, slash).toLowerCase();
-  const known = SCHEMES.find((name) => scheme.endsWith(name));
+  const known = SCHEMES.find((name) => slash - start >= name.length && endsWithFolded(line, slash, name));
   if (!known) return undefined;
   start = slash - known.length;
   if (start > 0 && !mayPrecede(line.charCodeAt(start - 1))) return undefined;
@@ -53,6 +52,14 @@ function schemeUrlAt(line: string, slash: number): BareUrl | undefined {
   const end = urlEnd(line, hostStart);
   if (end <= hostStart) return undefined;
   return { start, end, url: line.slice(start, end) };
+}
+
+/** True when `line` holds `word` (lower case letters) just before `end`, in any case. */
+function endsWithFolded(line: string, end: number, word: string): boolean {
+  const from = end - word.length;
+  // Only letters turn into lower-case letters when 0x20 is set.
+  for (let i = 0; i < word.length; i++) if ((line.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 function mailtoAt(line: string, at: number): BareUrl | undefined {

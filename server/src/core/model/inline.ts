@@ -189,16 +189,18 @@ const WWW = /(?<![\w.@/-])www\.[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?
 export function findLinks(line: string): LinkMatch[] {
   const found: LinkMatch[] = [];
   const hasScheme = line.indexOf('://') >= 0 || line.indexOf('mailto:') >= 0;
-  if (line.indexOf('](') < 0 && line.indexOf('<') < 0 && !hasScheme && line.indexOf('www.') < 0 && line.indexOf(']:') < 0) {
-    return found;
-  }
-  const definition = DEFINITION.exec(line);
+  const angle = line.indexOf('<');
+  const www = line.indexOf('www.');
+  const closing = line.indexOf(']');
+  if (closing < 0 && angle < 0 && !hasScheme && www < 0) return found;
+  // A definition's label closes with `]:`, so a line without `]` has none.
+  const definition = closing < 0 ? null : DEFINITION.exec(line);
   if (definition) {
     const url = definition[1]!;
     const start = line.indexOf(url, definition[0].length - url.length);
     found.push({ start, end: start + url.length, url, kind: 'definition' });
   }
-  for (let at = line.indexOf(']('); at >= 0; at = line.indexOf('](', at + 2)) {
+  for (let at = closing < 0 ? -1 : line.indexOf('](', closing); at >= 0; at = line.indexOf('](', at + 2)) {
     let pos = at + 2;
     while (pos < line.length && (line.charCodeAt(pos) === 32 || line.charCodeAt(pos) === 9)) pos++;
     const destination = parseLinkDestination(line, pos, line.length);
@@ -206,22 +208,23 @@ export function findLinks(line: string): LinkMatch[] {
       found.push({ start: pos, end: destination.pos, url: destination.str, kind: 'inline' });
     }
   }
-  if (line.indexOf('<') >= 0) {
-    AUTOLINK.lastIndex = 0;
+  if (angle >= 0) {
+    AUTOLINK.lastIndex = angle;
     let match: RegExpExecArray | null;
     while ((match = AUTOLINK.exec(line)) !== null) {
       found.push({ start: match.index + 1, end: match.index + match[0].length - 1, url: match[1]!, kind: 'autolink' });
     }
   }
   if (hasScheme) {
-    const claimed = new Claimed(found);
+    // Most lines hold one bare URL and nothing else: with nothing found yet, nothing is claimed.
+    const claimed = found.length > 0 ? new Claimed(found) : undefined;
     for (const match of findBareUrls(line)) {
-      if (!claimed.overlaps(match.start, match.end)) found.push({ start: match.start, end: match.end, url: match.url, kind: 'bare' });
+      if (!claimed?.overlaps(match.start, match.end)) found.push({ start: match.start, end: match.end, url: match.url, kind: 'bare' });
     }
   }
-  if (line.indexOf('www.') >= 0) {
+  if (www >= 0) {
     const claimed = new Claimed(found);
-    WWW.lastIndex = 0;
+    WWW.lastIndex = www;
     let match: RegExpExecArray | null;
     while ((match = WWW.exec(line)) !== null) {
       const end = match.index + trimTrailingPunctuation(match[0]).length;
@@ -230,7 +233,7 @@ export function findLinks(line: string): LinkMatch[] {
       }
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
 }
 
 function trimTrailingPunctuation(url: string): string {

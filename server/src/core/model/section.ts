@@ -20,8 +20,11 @@ import { EntryNode, HeadingNode, LinkNode, ListItemNode, TimestampNode } from '.
 const MAX_ENTRY_LINE = 4000;
 /** Longer comments are not read as directives. */
 const MAX_COMMENT_LENGTH = 2000;
-/** Any of these on a line may start a link or URL; lines without one are not searched. */
-const LINK_TRIGGERS = new LiteralSet(['](', '<', '://', 'mailto:', 'www.', ']:']);
+/**
+ * Any of these on a line may start a link or URL; lines without one are not searched. A bare
+ * `mailto:` link needs an `@` after it, and `@` is a rarer character to search for than `ma`.
+ */
+const LINK_TRIGGERS = new LiteralSet(['](', '<', '://', '@', 'www.', ']:']);
 
 /** `packed` (the block scanner's classes, one per line) is taken over: it becomes the section's `lineKinds`. */
 export function buildSection(text: string, lineStarts: readonly number[], packed: Uint8Array, opensWithHeading: boolean): Section {

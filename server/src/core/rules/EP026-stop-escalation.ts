@@ -5,8 +5,15 @@
 import type { ListItem, Section } from '../model/types';
 import type { Rule } from './types';
 import { entryValue, sectionLine, topLevelItems } from '../profiles/planQueries';
+import { isTypedOver } from '../model/sectionText';
 
 const FAILED = /\b(?:fail(?:s|ed|ing|ure)?|errors?(?:ed)?|broke(?:n)?|crash(?:es|ed)?|did(?: not|n't) work|still (?:red|broken|failing)|no luck|timed? ?out)\b/i;
+/**
+ * {@link FAILED} with each space widened to any white space, so it also matches where an item's
+ * lines, joined by a space, meet at a line ending. One test of the whole section costs a fraction of
+ * one test per item (most of the cost of a test is the call), and most Progress sections fail it.
+ */
+const FAILED_IN_SECTION = /\b(?:fail(?:s|ed|ing|ure)?|errors?(?:ed)?|broke(?:n)?|crash(?:es|ed)?|did(?:\s+not|n't)\s+work|still\s+(?:red|broken|failing)|no\s+luck|timed?\s*out)\b/i;
 const FILLER = new Set('the a an and or to of in on for with again retry retried tried try attempt attempted still same step run ran failed fails failing failure error errors broken crash crashed owner author agent'.split(' '));
 const ATTEMPTS = 3;
 /** How much of an item is read: its first lines, up to a length. */
@@ -23,6 +30,8 @@ export const stopEscalation: Rule = {
   sections: ['progress'],
   checkSection(context, report) {
     const section = context.section;
+    // A section typed into is not joined for this: its items are read one by one.
+    if (!isTypedOver(section) && !FAILED_IN_SECTION.test(section.text)) return;
     let run: Array<{ item: ListItem; words: Set<string>; evidence: string }> = [];
     for (const item of topLevelItems(section)) {
       const text = itemText(section, item);
