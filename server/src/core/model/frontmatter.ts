@@ -7,6 +7,7 @@ import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import type { Frontmatter, FrontmatterField, FrontmatterProblem, Range } from './types';
 import { computeLineStarts, lineContentEnd, lineOfOffset } from './lines';
 import { readFlatFields } from './flatFrontmatter';
+import type { FlatField } from './flatFrontmatter';
 
 /** Frontmatter larger than this is reported, not parsed. */
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
@@ -86,18 +87,22 @@ function unclosed(raw: string, language: string): Parsed {
  * package reads the rest, and reads everything when `quick` is false (the tests compare the two).
  */
 export function readYaml(raw: string, language: string, quick = true): Parsed {
-  const starts = computeLineStarts(raw);
+  // Line starts are found only for frontmatter the quick reader leaves to the package.
+  let starts: number[] | undefined;
   /** Frontmatter text starts on document line 1. */
   const rangeOf = (from: number, to: number): Range => {
+    starts ??= computeLineStarts(raw);
     const a = lineOfOffset(starts, from);
     const b = lineOfOffset(starts, to);
     return { start: { line: a + 1, character: from - starts[a]! }, end: { line: b + 1, character: to - starts[b]! } };
   };
-  // The whole text up to its last character, not into the line ending after it (`\r\n` is two).
-  let contentEnd = raw.length;
-  while (contentEnd > 0 && (raw.charCodeAt(contentEnd - 1) === 10 || raw.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
-  const whole = rangeOf(0, contentEnd);
-  const fail = (message: string): Parsed => ({ raw, language, data: undefined, fields: new Map(), problems: [{ message, range: whole, severity: 'error' }] });
+  const whole = (): Range => {
+    // The whole text up to its last character, not into the line ending after it (`\r\n` is two).
+    let contentEnd = raw.length;
+    while (contentEnd > 0 && (raw.charCodeAt(contentEnd - 1) === 10 || raw.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
+    return rangeOf(0, contentEnd);
+  };
+  const fail = (message: string): Parsed => ({ raw, language, data: undefined, fields: new Map(), problems: [{ message, range: whole(), severity: 'error' }] });
 
   if (language !== '' && language.toLowerCase() !== 'yaml' && language.toLowerCase() !== 'yml') {
     const problem: FrontmatterProblem = {
@@ -111,7 +116,7 @@ export function readYaml(raw: string, language: string, quick = true): Parsed {
     return fail(`The frontmatter is ${raw.length} characters long; frontmatter over ${MAX_FRONTMATTER_BYTES} is not read.`);
   }
   const flat = quick ? readFlatFields(raw) : undefined;
-  if (flat) return { raw, language, ...assemble(flat, rangeOf), problems: [] };
+  if (flat) return { raw, language, ...assemble(flat, flatRangeOf(flat)), problems: [] };
   if (nestingDepth(raw) > MAX_FRONTMATTER_DEPTH) {
     return fail(`The frontmatter nests deeper than ${MAX_FRONTMATTER_DEPTH} levels and is not read.`);
   }
@@ -158,9 +163,23 @@ export function readYaml(raw: string, language: string, quick = true): Parsed {
     return { raw, language, ...assemble(pairs, rangeOf), problems };
   }
   if (contents !== null && !(isScalar(contents) && (contents.value === null || contents.value === ''))) {
-    problems.push({ message: 'The frontmatter is not a list of `key: value` fields.', range: whole, severity: 'error' });
+    problems.push({ message: 'The frontmatter is not a list of `key: value` fields.', range: whole(), severity: 'error' });
   }
   return { raw, language, data: undefined, fields: new Map(), problems };
+}
+
+/**
+ * Ranges of quick fields, each of which lies on one line the reader has placed: no search for the
+ * line of an offset. `assemble` asks for each field's key, then its value.
+ */
+function flatRangeOf(fields: readonly FlatField[]): (from: number, to: number) => Range {
+  let index = 0;
+  return (from, to) => {
+    // The field whose line holds `from`: the one asked about now, or the next.
+    while (index < fields.length - 1 && fields[index + 1]!.lineStart <= from) index++;
+    const { line, lineStart } = fields[index]!;
+    return { start: { line: line + 1, character: from - lineStart }, end: { line: line + 1, character: to - lineStart } };
+  };
 }
 
 /** A top-level field as offsets into the frontmatter text. */
