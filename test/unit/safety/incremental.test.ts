@@ -82,6 +82,18 @@ describe('safety findings after an edit', () => {
     assert.ok(!reportsUrl(after));
   });
 
+  it('match a fresh parse when a link typed into a snapshot section turns its Source line into a snapshot of a URL used elsewhere', () => {
+    // The snapshot's source starts as a documentation address, so the section has no link that needs its `Retrieved:` line yet.
+    const text = PLAN.replace('- Source: https://api.vendor.io/v2/deploy', '- Source: https://api.example.com/v2/deploy\n- Retrieved: 2026-03-01T09:00Z');
+    const before = parsePlan(text);
+    const reportsUrl = (plan: PlanDocument): boolean => lintSafety(plan).findings.some((finding) => finding.ruleId === 'EP062');
+    assert.ok(reportsUrl(before));
+    const at = text.indexOf('api.example.com/v2');
+    const after = updatePlan(before, text.slice(0, at) + 'api.vendor.io' + text.slice(at + 'api.example.com'.length), [{ start: at, end: at + 'api.example.com'.length, insertedLength: 'api.vendor.io'.length }]);
+    assertSameAsFreshParse(after);
+    assert.ok(!reportsUrl(after));
+  });
+
   it('match a fresh parse when only the frontmatter owner changes which addresses are the plan\'s own', () => {
     const before = parsePlan(PLAN);
     const addresses = (plan: PlanDocument): number => lintSafety(plan).findings.filter((finding) => finding.ruleId === 'EP061').length;

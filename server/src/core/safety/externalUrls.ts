@@ -33,7 +33,10 @@ interface SectionUrlFacts {
   readonly links: readonly ExternalLink[];
   /** Normalised URLs named by this section's snapshots, with their lines. */
   readonly snapshotSources: readonly SnapshotSource[];
-  /** Local lines labelled `Retrieved:`, ascending. */
+  /**
+   * Local lines labelled `Retrieved:`, ascending; {@link NOT_READ} until a link that is not local
+   * needs them (most sections have none), and while the section has none.
+   */
   readonly retrieved: readonly number[];
 }
 
@@ -131,11 +134,20 @@ function isSnapshotSource(section: Section, line: number, retrieved: readonly nu
   return retrieved.some((other) => Math.abs(other - line) <= SNAPSHOT_SPAN) && lineLabel(sectionLine(section, line)) === 'source';
 }
 
-const urlFactsOf = memoizeBySection(
+/** Stands for `Retrieved:` lines not read yet; read once a section's first external link needs them. */
+const NOT_READ: readonly number[] = Object.freeze([]);
+
+/** What a section without links says; shared, since most sections have none. */
+const NO_URL_FACTS: SectionUrlFacts = Object.freeze({ links: Object.freeze([]), snapshotSources: Object.freeze([]), retrieved: Object.freeze([]) });
+
+/** The URL facts of a section; a section without links needs no reading and no entry of its own. */
+function urlFactsOf(section: Section): SectionUrlFacts {
+  return section.links.length === 0 ? NO_URL_FACTS : urlFactsOfLinked(section);
+}
+
+const urlFactsOfLinked = memoizeBySection(
   (section: Section): SectionUrlFacts => {
-    if (section.links.length === 0) return { links: [], snapshotSources: [], retrieved: [] };
-    const retrieved = retrievedLines(section);
-    const facts = { links: [] as ExternalLink[], snapshotSources: [] as SnapshotSource[], retrieved };
+    const facts = { links: [] as ExternalLink[], snapshotSources: [] as SnapshotSource[], retrieved: NOT_READ };
     readLinks(section, section.links, facts);
     return facts;
   },
@@ -148,7 +160,7 @@ const urlFactsOf = memoizeBySection(
     return {
       links: replaceLineResults(previous.links, line, facts.links, (link) => link.line),
       snapshotSources: replaceLineResults(previous.snapshotSources, line, facts.snapshotSources, (source) => source.line),
-      retrieved: previous.retrieved,
+      retrieved: facts.retrieved,
     };
   },
 );
@@ -159,6 +171,7 @@ function readLinks(section: Section, links: readonly Link[], facts: { links: Ext
   for (const link of links) {
     const host = urlHost(link.url);
     if (host === undefined || host.length === 0 || isLocalOrExampleHost(host)) continue;
+    if (facts.retrieved === NOT_READ) facts.retrieved = retrievedLines(section);
     const normalized = normalizeUrl(link.url, host);
     if (facts.retrieved.length > 0 && isSnapshotSource(section, link.line, facts.retrieved)) {
       facts.snapshotSources.push({ line: link.line, normalized });
