@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { externalUrl } from '../../../server/src/core/rules/EP062-external-url';
 import { externalDependencyCount } from '../../../server/src/core/safety/metrics';
 import { lintSafety } from './harness';
+import fc from 'fast-check';
+import { normalizeUrl, urlHost } from '../../../server/src/core/safety/externalUrls';
 
 function plan(...sections: string[]): string {
   return ['---', 'id: p', 'owner: agent-7', 'profile: codex-strict', '---', '# PLAN: Sign in with OAuth', ...sections, ''].join('\n');
@@ -102,5 +104,44 @@ describe('EP062 external-url', () => {
     it('is zero for a plan without external URLs', () => {
       assert.equal(externalDependencyCount(lintSafety(plan('## Plan of Work', 'Edit src/a.ts.'))), 0);
     });
+  });
+});
+
+describe('reading a URL\'s host and its normalised form', () => {
+  /** A plain reading of the rules: the scheme in any case, credentials before the last `@`, a port after `:`. */
+  function plainHost(url: string): string | undefined {
+    const scheme = /^(https?):\/\//i.exec(url);
+    if (!scheme) return undefined;
+    const authority = url.slice(scheme[0].length).split(/[/?#]/)[0]!;
+    const host = authority.slice(authority.lastIndexOf('@') + 1);
+    if (host.startsWith('[')) return host.includes(']') ? host.slice(0, host.indexOf(']') + 1).toLowerCase() : '';
+    return host.split(':')[0]!.toLowerCase();
+  }
+
+  function plainNormalized(url: string, host: string): string {
+    const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
+    const rest = url.slice(url.indexOf('://') + 3);
+    const path = /[/?#]/.test(rest) ? rest.slice(rest.search(/[/?#]/)) : '';
+    return `${scheme}://${host}${path.split('#')[0]!.replace(/\/+$/, '')}`;
+  }
+
+  it('reads every arrangement of scheme, credentials, host, port and path as a plain reading does', () => {
+    const pieces = ['http', 'HTTPS', 'Http', 's', '://', ':/', 'ftp', 'user', ':', 'pa@ss', '@', 'Api.Vendor.IO', '[::1]', '[', ']', '8080', '/', '//', 'v2', '?q=1', '#top', '/#x', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }), (chosen) => {
+        const url = chosen.join('');
+        const host = urlHost(url);
+        assert.equal(host, plainHost(url), url);
+        if (host !== undefined) assert.equal(normalizeUrl(url, host), plainNormalized(url, host), url);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('drops credentials, the port, the fragment and trailing slashes', () => {
+    assert.equal(urlHost('HTTPS://user:pw@Docs.Vendor.io:8443/a/'), 'docs.vendor.io');
+    assert.equal(normalizeUrl('HTTPS://user:pw@Docs.Vendor.io:8443/a//#top'), 'https://docs.vendor.io/a');
+    assert.equal(urlHost('https://a@b@Host.io/x@y'), 'host.io');
+    assert.equal(urlHost('ftp://files.vendor.io/x'), undefined);
   });
 });

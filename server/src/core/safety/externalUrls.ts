@@ -47,20 +47,40 @@ interface SnapshotSource {
 
 /** The host of an http(s) URL, lower case, without credentials or port; undefined for other schemes. */
 export function urlHost(url: string): string | undefined {
-  // Read in place rather than with a pattern and slices: this runs for every link of every section.
-  const scheme = url.slice(0, 8).toLowerCase();
-  const from = scheme.startsWith('https://') ? 8 : scheme.startsWith('http://') ? 7 : 0;
+  // Read in one pass, in place: this runs for every link of every section.
+  const from = authorityStart(url);
   if (from === 0) return undefined;
   let to = from;
-  while (to < url.length && !endsAuthority(url.charCodeAt(to))) to++;
-  const at = url.lastIndexOf('@', to - 1);
-  const start = at >= from ? at + 1 : from;
+  // The last `@` before the path ends the credentials.
+  let at = -1;
+  for (; to < url.length; to++) {
+    const code = url.charCodeAt(to);
+    if (endsAuthority(code)) break;
+    if (code === 0x40 /* @ */) at = to;
+  }
+  const start = at >= 0 ? at + 1 : from;
   if (url.charCodeAt(start) === 0x5b /* [ */) {
     const close = url.indexOf(']', start);
     return close >= 0 && close < to ? url.slice(start, close + 1).toLowerCase() : '';
   }
-  const colon = url.indexOf(':', start);
-  return url.slice(start, colon >= 0 && colon < to ? colon : to).toLowerCase();
+  let end = start;
+  while (end < to && url.charCodeAt(end) !== 0x3a /* : */) end++;
+  return url.slice(start, end).toLowerCase();
+}
+
+/** Where the authority of an `http://` or `https://` URL (in any case) starts; 0 for other URLs. */
+function authorityStart(url: string): number {
+  if (!startsFolded(url, 0, 'http')) return 0;
+  const afterS = (url.charCodeAt(4) | 0x20) === 0x73 /* s */ ? 5 : 4;
+  return url.startsWith('://', afterS) ? afterS + 3 : 0;
+}
+
+/** True when `text` holds `word` (lower-case letters) at `at`, in any case. */
+function startsFolded(text: string, at: number, word: string): boolean {
+  if (text.length < at + word.length) return false;
+  // Only letters turn into lower-case letters when 0x20 is set.
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(at + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 function endsAuthority(code: number): boolean {
@@ -75,14 +95,16 @@ export const isLocalOrExampleHost = memoizeByText((host: string): boolean => {
 });
 
 export function normalizeUrl(url: string, host = urlHost(url) ?? ''): string {
-  const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
-  let rest = url.slice(url.indexOf('://') + 3);
-  const slash = rest.search(/[/?#]/);
-  rest = slash >= 0 ? rest.slice(slash) : '';
-  const hash = rest.indexOf('#');
-  if (hash >= 0) rest = rest.slice(0, hash);
-  while (rest.endsWith('/')) rest = rest.slice(0, -1);
-  return `${scheme}://${host}${rest}`;
+  const schemeEnd = url.indexOf(':');
+  const scheme = url.slice(0, schemeEnd).toLowerCase();
+  // The path, query and fragment start at the first `/`, `?` or `#` after the authority.
+  const authority = url.indexOf('://') + 3;
+  let pathStart = authority;
+  while (pathStart < url.length && !endsAuthority(url.charCodeAt(pathStart))) pathStart++;
+  let pathEnd = url.indexOf('#', pathStart);
+  if (pathEnd < 0) pathEnd = url.length;
+  while (pathEnd > pathStart && url.charCodeAt(pathEnd - 1) === 0x2f /* / */) pathEnd--;
+  return `${scheme}://${host}${url.slice(pathStart, pathEnd)}`;
 }
 
 /** Asked for every section and subheading on every lint; the same few titles recur. */
