@@ -10,7 +10,6 @@ import { LiteralSet } from '../../../server/src/core/model/literalSet';
 import { findKeywordAssignments, secretNameSearch } from '../../../server/src/core/safety/keywordAssignments';
 import { SECRET_DETECTORS } from '../../../server/src/core/safety/secretDetectors';
 import { computeLineStarts } from '../../../server/src/core/model/lines';
-import { COMMAND_PREFILTER, COMMAND_SEARCH } from '../../../server/src/core/safety/commandCandidates';
 
 const RUNS = Number(process.env.EXECPLAN_PROPERTY_RUNS ?? 400);
 
@@ -106,64 +105,5 @@ describe('prefilter searches', () => {
   it('passes over lines whose colons are only in times and links', () => {
     const text = '- [x] 2025-01-06T09:12:00Z - moved the token store, see https://a.example/x\nStatus: done\npassword = Zq8#k2Lw9xPv';
     assert.deepEqual(searchLines(secretNameSearch, text), [2]);
-  });
-});
-
-describe('a literal set with a test of each word found', () => {
-  it('finds exactly the lines holding a word the test accepts', () => {
-    // Accepts a word only where a space or the text's start comes before it.
-    const accept = (text: string, start: number): boolean => start === 0 || text[start - 1] === ' ';
-    const alphabet = ['a', 'b', 'K', '_', ' ', 'x'];
-    const word = fc.array(fc.constantFrom(...alphabet.filter((c) => c !== ' ')), { minLength: 1, maxLength: 3 }).map((chars) => chars.join(''));
-    fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), fc.array(fc.oneof(word, fc.constantFrom('\n', ' ', 'e', 'aK')), { maxLength: 30 }), (words, pieces) => {
-        const text = pieces.join('');
-        const expected: number[] = [];
-        let offset = 0;
-        text.split('\n').forEach((line, index) => {
-          const holds = words.some((candidate) => {
-            for (let at = line.indexOf(candidate); at >= 0; at = line.indexOf(candidate, at + 1)) if (accept(text, offset + at)) return true;
-            return false;
-          });
-          if (holds) expected.push(index);
-          offset += line.length + 1;
-        });
-        const set = new LiteralSet(words, accept);
-        assert.deepEqual(searchLines(set, text), expected, `words ${JSON.stringify(words)} text ${JSON.stringify(text)}`);
-        assert.equal(set.isIn(text), expected.length > 0);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-});
-
-describe('the destructive-command search', () => {
-  const linesOfPattern = (text: string): number[] => {
-    const lines: number[] = [];
-    text.split('\n').forEach((line, index) => {
-      COMMAND_PREFILTER.lastIndex = 0;
-      // The pattern reads the whole text, so a line's first character may follow a line break.
-      if (COMMAND_PREFILTER.test(line)) lines.push(index);
-    });
-    COMMAND_PREFILTER.lastIndex = 0;
-    return lines;
-  };
-
-  it('finds the lines the pattern of command words finds, in any case, with their boundaries', () => {
-    const words = ['rm', 'RM', 'git', 'Terraform', 'tofu', 'pulumi', 'cdk', 'CDK', 'cd\u212A', 'kubectl', '\u212Aubectl', 'oc', 'helm', 'docker', 'docker-compose', 'podman', 'dd', 'wipefs', 'shred', 'find', 'redis-cli', 'aws', 'gsutil', 'mkfs', 'm\u212Afs', 'DROP', 'truncate', 'Delete', 'flush'];
-    const around = [' ', '\n', ';', '|', '&', '(', ')', '`', "'", '"', '/', '-', '.', 'x', 'a', '_', '\u00a0', '\u3000', 'İ', 'docs', 'form'];
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...around)), { maxLength: 24 }), (pieces) => {
-        const text = pieces.join('');
-        assert.deepEqual(searchLines(COMMAND_SEARCH, text), linesOfPattern(text), `text ${JSON.stringify(text)}`);
-        assert.equal(COMMAND_SEARCH.isIn(text), linesOfPattern(text).length > 0, `text ${JSON.stringify(text)}`);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('passes over command words inside other words and finds them after a path', () => {
-    assert.deepEqual(searchLines(COMMAND_SEARCH, 'format the docs\nadd a field\nrun /bin/rm -rf build\nlocal helmet'), [2]);
-    assert.deepEqual(searchLines(COMMAND_SEARCH, 'İ is here\nthen git clean -fdx'), [1]);
   });
 });

@@ -78,38 +78,29 @@ function chooseAnchors(words: readonly string[]): Anchor[] {
   return anchors;
 }
 
-/**
- * Decides whether a word found at `start` of `text` counts: a boundary test, say. A word it turns
- * down is passed over as if it were not there.
- */
-export type WordTest = (text: string, start: number, word: string) => boolean;
-
 export class LiteralSet {
   private readonly anchors: readonly Anchor[];
-  private readonly accept: WordTest | undefined;
 
-  constructor(words: readonly string[], accept?: WordTest) {
+  constructor(words: readonly string[]) {
     for (const word of words) {
       if (word.length === 0 || word.includes('\n')) throw new Error(`A literal to search for must be one non-empty line: ${JSON.stringify(word)}`);
     }
     this.anchors = chooseAnchors([...new Set(words)]);
-    this.accept = accept;
   }
 
   /** True when `text` holds any of the words. */
   isIn(text: string): boolean {
-    return this.anchors.some((anchor) => nextWord(text, anchor, 0, this.accept) >= 0);
+    return this.anchors.some((anchor) => nextWord(text, anchor, 0) >= 0);
   }
 
   /** Lines of `text` (starting at `lineStarts`) that hold any of the words, ascending, each once. */
   linesIn(text: string, lineStarts: readonly number[]): number[] {
     let lines: number[] = [];
-    const accept = this.accept;
     for (const anchor of this.anchors) {
       // Most searches find nothing; those make no callback and no list.
-      const first = nextWord(text, anchor, 0, accept);
+      const first = nextWord(text, anchor, 0);
       if (first < 0) continue;
-      const found = hitLines(lineStarts, (from) => nextWord(text, anchor, from, accept), first);
+      const found = hitLines(lineStarts, (from) => nextWord(text, anchor, from), first);
       lines = lines.length === 0 ? found : mergeAscending(lines, found);
     }
     return lines;
@@ -120,19 +111,19 @@ export class LiteralSet {
  * Where the first word found by `anchor` at or after `from` starts, or -1. A word cannot hold a
  * line break, so one found from an anchor at or after a line's start starts on that line too.
  */
-function nextWord(text: string, anchor: Anchor, from: number, accept: WordTest | undefined): number {
+function nextWord(text: string, anchor: Anchor, from: number): number {
   for (let at = text.indexOf(anchor.text, from); at >= 0; at = text.indexOf(anchor.text, at + 1)) {
-    const start = wordAt(text, at, anchor.members, accept);
+    const start = wordAt(text, at, anchor.members);
     if (start >= 0) return start;
   }
   return -1;
 }
 
 /** Where a member word sharing the anchor found at `at` starts, or -1 when none is there. */
-function wordAt(text: string, at: number, members: readonly Member[], accept: WordTest | undefined): number {
+function wordAt(text: string, at: number, members: readonly Member[]): number {
   for (const { word, offset } of members) {
     const start = at - offset;
-    if (start >= 0 && text.startsWith(word, start) && (accept === undefined || accept(text, start, word))) return start;
+    if (start >= 0 && text.startsWith(word, start)) return start;
   }
   return -1;
 }

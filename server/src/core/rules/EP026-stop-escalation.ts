@@ -10,8 +10,8 @@ import { isTypedOver } from '../model/sectionText';
 const FAILED = /\b(?:fail(?:s|ed|ing|ure)?|errors?(?:ed)?|broke(?:n)?|crash(?:es|ed)?|did(?: not|n't) work|still (?:red|broken|failing)|no luck|timed? ?out)\b/i;
 /**
  * {@link FAILED} with each space widened to any white space, so it also matches where an item's
- * lines, joined by a space, meet at a line ending. One test of the whole section costs a fraction of
- * one test per item (most of the cost of a test is the call), and most Progress sections fail it.
+ * lines, joined by a space, meet at a line ending. Most Progress sections fail it, and one test of
+ * the section then stands for one test per item.
  */
 const FAILED_IN_SECTION = /\b(?:fail(?:s|ed|ing|ure)?|errors?(?:ed)?|broke(?:n)?|crash(?:es|ed)?|did(?:\s+not|n't)\s+work|still\s+(?:red|broken|failing)|no\s+luck|timed?\s*out)\b/i;
 const FILLER = new Set('the a an and or to of in on for with again retry retried tried try attempt attempted still same step run ran failed fails failing failure error errors broken crash crashed owner author agent'.split(' '));

@@ -8,9 +8,7 @@ import { codeSpans } from '../model/inline';
 import { classifyCommand, commandWords, findSqlStatements } from './destructiveCommands';
 import type { DestructiveOperation } from './destructiveCommands';
 import { LINE_WINDOW, lineRange, sectionLine } from './sectionLines';
-import { anyMatches, linesAtLeast, linesMatching, linesMatchingPattern } from './lineFilter';
-import type { LineSearch } from './lineFilter';
-import { LiteralSet } from '../model/literalSet';
+import { linesAtLeast, linesMatching } from './lineFilter';
 import { mergeAscending } from '../model/lines';
 import { memoizeBySection } from './sectionMemo';
 
@@ -125,59 +123,15 @@ function scanProseLine(text: string, line: number, out: DestructiveStep[]): void
  * A line can hold a destructive step only if it names a command {@link classifyCommand} knows as a
  * word of its own (after a path such as `/bin/`, or in quotes), or a destructive SQL keyword. Case
  * is ignored as the command reader ignores it; `K` also stands for the Kelvin sign, which lower-cases to `k`.
- * The search below finds the same lines; this pattern serves text whose lower case is longer.
  */
-export const COMMAND_PREFILTER =
+const COMMAND_PREFILTER =
   /(?<![^\s;|&()`'"/])(?:rm|git|terraform|tofu|pulumi|cd[K\u212A]|[K\u212A]ubectl|oc|helm|doc[K\u212A]er(?:-compose)?|podman|dd|wipefs|shred|find|redis-cli|aws|gsutil)(?![^\s;|&()`'"])|m[K\u212A]fs|drop|truncate|delete|flush/gi;
-
-/** Commands that count only as words of their own, and SQL keywords that count anywhere. */
-const STANDALONE_COMMANDS = ['rm', 'git', 'terraform', 'tofu', 'pulumi', 'cdk', 'kubectl', 'oc', 'helm', 'docker', 'docker-compose', 'podman', 'dd', 'wipefs', 'shred', 'find', 'redis-cli', 'aws', 'gsutil'];
-const EMBEDDED_KEYWORDS = ['mkfs', 'drop', 'truncate', 'delete', 'flush'];
-const STANDALONE = new Set(STANDALONE_COMMANDS);
-
-/**
- * {@link COMMAND_PREFILTER}'s words found by native searches over the lower-cased text. As one
- * pattern of many alternatives ignoring case, it cost about six nanoseconds a character, more than
- * any other search of a section; lower-casing and the searches together cost a fraction of that.
- */
-const COMMAND_WORDS_FOUND = new LiteralSet([...STANDALONE_COMMANDS, ...EMBEDDED_KEYWORDS], (text, start, word) => !STANDALONE.has(word) || standsAlone(text, start, start + word.length));
-
-/** The pattern's boundaries: white space, a shell operator, a bracket or a quote on each side, or a slash before. */
-function standsAlone(text: string, start: number, end: number): boolean {
-  if (start > 0) {
-    const before = text.charCodeAt(start - 1);
-    if (!(isBoundary(before) || before === 0x2f)) return false;
-  }
-  return end >= text.length || isBoundary(text.charCodeAt(end));
-}
-
-function isBoundary(code: number): boolean {
-  return isWhiteSpace(code) || code === 0x3b || code === 0x7c || code === 0x26 || code === 0x28 || code === 0x29 || code === 0x60 || code === 0x27 || code === 0x22;
-}
-
-/** What `\s` matches. */
-function isWhiteSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
-export const COMMAND_SEARCH: LineSearch = {
-  isIn(text) {
-    const lower = text.toLowerCase();
-    return lower.length === text.length ? COMMAND_WORDS_FOUND.isIn(lower) : anyMatches(text, [COMMAND_PREFILTER]);
-  },
-  linesIn(text, lineStarts) {
-    // Lower-casing keeps every offset unless a character grows (`İ` does); then the pattern reads it.
-    const lower = text.toLowerCase();
-    return lower.length === text.length ? COMMAND_WORDS_FOUND.linesIn(lower, lineStarts) : linesMatchingPattern(text, lineStarts, COMMAND_PREFILTER);
-  },
-};
 
 /** Every destructive command in the section, in local coordinates. */
 export const destructiveStepsIn = memoizeBySection((section: Section): readonly DestructiveStep[] => {
   const found: DestructiveStep[] = [];
   // Cutting a line at the window can make a command word of a longer word, so long lines are always read.
-  for (const line of mergeAscending(linesMatching(section, [COMMAND_SEARCH]), linesAtLeast(section, LINE_WINDOW))) {
+  for (const line of mergeAscending(linesMatching(section, [COMMAND_PREFILTER]), linesAtLeast(section, LINE_WINDOW))) {
     const kind = section.lineKinds[line];
     if (kind === LineKind.Blank || kind === LineKind.Heading || kind === LineKind.FenceOpen || kind === LineKind.FenceClose || kind === LineKind.Html) continue;
     // Commands longer than a window are not typed by hand; the window keeps the scan bounded.

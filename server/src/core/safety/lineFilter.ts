@@ -47,17 +47,12 @@ function linesHolding(section: Section, text: string): number[] {
 }
 
 function linesMatchingOne(section: Section, pattern: RegExp): number[] {
-  return linesMatchingPattern(section.text, section.lineStarts, pattern);
-}
-
-/** Lines of `text` (starting at `lineStarts`) on which the global `pattern` matches, ascending, each once. */
-export function linesMatchingPattern(text: string, lineStarts: readonly number[], pattern: RegExp): number[] {
   const nextMatch = (from: number): number => {
     pattern.lastIndex = from;
-    return pattern.exec(text)?.index ?? -1;
+    return pattern.exec(section.text)?.index ?? -1;
   };
   const first = nextMatch(0);
-  const lines = first < 0 ? [] : hitLines(lineStarts, nextMatch, first);
+  const lines = first < 0 ? [] : hitLines(section.lineStarts, nextMatch, first);
   pattern.lastIndex = 0;
   return lines;
 }
