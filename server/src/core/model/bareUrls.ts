@@ -43,7 +43,7 @@ function schemeUrlAt(line: string, slash: number): BareUrl | undefined {
   let start = slash;
   // Look back no further than the longest scheme and one more character.
   while (start > 0 && slash - start <= MAX_SCHEME_LENGTH && isSchemeChar(line.charCodeAt(start - 1))) start--;
-  const known = SCHEMES.find((name) => slash - start >= name.length && endsWithFolded(line, slash, name));
+  const known = SCHEMES.find((name) => slash - start >= name.length && holdsFolded(line, slash - name.length, name));
   if (!known) return undefined;
   start = slash - known.length;
   if (start > 0 && !mayPrecede(line.charCodeAt(start - 1))) return undefined;
@@ -54,11 +54,11 @@ function schemeUrlAt(line: string, slash: number): BareUrl | undefined {
   return { start, end, url: line.slice(start, end) };
 }
 
-/** True when `line` holds `word` (lower case letters) just before `end`, in any case. */
-function endsWithFolded(line: string, end: number, word: string): boolean {
-  const from = end - word.length;
+/** True when `text` holds `word` (lower-case letters) at `at`, in any case: a scheme's letters, say. */
+export function holdsFolded(text: string, at: number, word: string): boolean {
+  if (at < 0 || text.length < at + word.length) return false;
   // Only letters turn into lower-case letters when 0x20 is set.
-  for (let i = 0; i < word.length; i++) if ((line.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(at + i) | 0x20) !== word.charCodeAt(i)) return false;
   return true;
 }
 

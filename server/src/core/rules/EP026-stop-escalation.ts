@@ -9,11 +9,11 @@ import { isTypedOver } from '../model/sectionText';
 
 const FAILED = /\b(?:fail(?:s|ed|ing|ure)?|errors?(?:ed)?|broke(?:n)?|crash(?:es|ed)?|did(?: not|n't) work|still (?:red|broken|failing)|no luck|timed? ?out)\b/i;
 /**
- * {@link FAILED} with each space widened to any white space, so it also matches where an item's
- * lines, joined by a space, meet at a line ending. Most Progress sections fail it, and one test of
- * the section then stands for one test per item.
+ * {@link FAILED} with each space widened to any white space (an optional one to any amount), so it
+ * also matches where an item's lines, joined by a space, meet at a line ending. Most Progress
+ * sections fail it, and one test of the section then stands for one test per item.
  */
-const FAILED_IN_SECTION = /\b(?:fail(?:s|ed|ing|ure)?|errors?(?:ed)?|broke(?:n)?|crash(?:es|ed)?|did(?:\s+not|n't)\s+work|still\s+(?:red|broken|failing)|no\s+luck|timed?\s*out)\b/i;
+const FAILED_IN_SECTION = new RegExp(FAILED.source.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+'), FAILED.flags);
 const FILLER = new Set('the a an and or to of in on for with again retry retried tried try attempt attempted still same step run ran failed fails failing failure error errors broken crash crashed owner author agent'.split(' '));
 const ATTEMPTS = 3;
 /** How much of an item is read: its first lines, up to a length. */

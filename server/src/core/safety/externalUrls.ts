@@ -9,6 +9,7 @@ import type { ResolvedSection } from '../rules/types';
 import { memoizeBySection, memoizeByText } from './sectionMemo';
 import { lineCount, normalizeTitle, sectionLine } from './sectionLines';
 import { linesMatching } from './lineFilter';
+import { holdsFolded } from '../model/bareUrls';
 
 /** Section titles (normalised) whose links are reading material, not dependencies. */
 const REFERENCE_TITLES = ['see also', 'references', 'reference', 'sources', 'further reading', 'bibliography', 'external references', 'external links', 'links'];
@@ -70,17 +71,9 @@ export function urlHost(url: string): string | undefined {
 
 /** Where the authority of an `http://` or `https://` URL (in any case) starts; 0 for other URLs. */
 function authorityStart(url: string): number {
-  if (!startsFolded(url, 0, 'http')) return 0;
+  if (!holdsFolded(url, 0, 'http')) return 0;
   const afterS = (url.charCodeAt(4) | 0x20) === 0x73 /* s */ ? 5 : 4;
   return url.startsWith('://', afterS) ? afterS + 3 : 0;
-}
-
-/** True when `text` holds `word` (lower-case letters) at `at`, in any case. */
-function startsFolded(text: string, at: number, word: string): boolean {
-  if (text.length < at + word.length) return false;
-  // Only letters turn into lower-case letters when 0x20 is set.
-  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(at + i) | 0x20) !== word.charCodeAt(i)) return false;
-  return true;
 }
 
 function endsAuthority(code: number): boolean {
@@ -95,8 +88,7 @@ export const isLocalOrExampleHost = memoizeByText((host: string): boolean => {
 });
 
 export function normalizeUrl(url: string, host = urlHost(url) ?? ''): string {
-  const schemeEnd = url.indexOf(':');
-  const scheme = url.slice(0, schemeEnd).toLowerCase();
+  const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   // The path, query and fragment start at the first `/`, `?` or `#` after the authority.
   const authority = url.indexOf('://') + 3;
   let pathStart = authority;
