@@ -55,20 +55,30 @@ function nextLineStart(text: string, contentEnd: number): number {
   return contentEnd < text.length ? contentEnd + 1 : contentEnd;
 }
 
-const frontmatterCache = new Map<string, Omit<Frontmatter, 'startLine' | 'endLine' | 'closed'>>();
+/**
+ * Frontmatter the `yaml` package read, kept by its text since most edits leave it alone. Flat
+ * frontmatter is not kept: the quick reader reads it again for less than a kept result costs, as
+ * every kept result outlives a young-generation collection or two and makes each of them slower.
+ */
+const packageReadCache = new Map<string, Omit<Frontmatter, 'startLine' | 'endLine' | 'closed'>>();
 const CACHE_LIMIT = 64;
 
-/** Parses the located block. Results are cached by their text, since most edits leave it alone. */
+/** Parses the located block. */
 export function parseFrontmatter(text: string, block: FrontmatterBlock): Frontmatter {
   const raw = text.slice(block.rawStart, block.rawEnd);
-  const key = block.language + '\u0000' + (block.closed ? 'c' : 'o') + raw;
-  let parsed = frontmatterCache.get(key);
-  if (!parsed) {
-    parsed = block.closed ? readYaml(raw, block.language) : unclosed(raw, block.language);
-    if (frontmatterCache.size >= CACHE_LIMIT) frontmatterCache.delete(frontmatterCache.keys().next().value!);
-    frontmatterCache.set(key, parsed);
-  }
+  const parsed = (block.closed ? readQuickly(raw, block.language) : undefined) ?? readKept(raw, block);
   return { startLine: 0, endLine: block.endLine, closed: block.closed, ...parsed };
+}
+
+function readKept(raw: string, block: FrontmatterBlock): Parsed {
+  const key = block.language + '\u0000' + (block.closed ? 'c' : 'o') + raw;
+  let parsed = packageReadCache.get(key);
+  if (!parsed) {
+    parsed = block.closed ? readYaml(raw, block.language, false) : unclosed(raw, block.language);
+    if (packageReadCache.size >= CACHE_LIMIT) packageReadCache.delete(packageReadCache.keys().next().value!);
+    packageReadCache.set(key, parsed);
+  }
+  return parsed;
 }
 
 type Parsed = Omit<Frontmatter, 'startLine' | 'endLine' | 'closed'>;
@@ -87,6 +97,8 @@ function unclosed(raw: string, language: string): Parsed {
  * package reads the rest, and reads everything when `quick` is false (the tests compare the two).
  */
 export function readYaml(raw: string, language: string, quick = true): Parsed {
+  const quickly = quick ? readQuickly(raw, language) : undefined;
+  if (quickly) return quickly;
   // Line starts are found only for frontmatter the quick reader leaves to the package.
   let starts: number[] | undefined;
   /** Frontmatter text starts on document line 1. */
@@ -104,7 +116,7 @@ export function readYaml(raw: string, language: string, quick = true): Parsed {
   };
   const fail = (message: string): Parsed => ({ raw, language, data: undefined, fields: new Map(), problems: [{ message, range: whole(), severity: 'error' }] });
 
-  if (language !== '' && language.toLowerCase() !== 'yaml' && language.toLowerCase() !== 'yml') {
+  if (!isYamlLanguage(language)) {
     const problem: FrontmatterProblem = {
       message: `Frontmatter in \`${language}\` is not read (only YAML is, and nothing in a plan is ever run); use \`---\` with YAML fields.`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 + language.length } },
@@ -115,8 +127,6 @@ export function readYaml(raw: string, language: string, quick = true): Parsed {
   if (raw.length > MAX_FRONTMATTER_BYTES) {
     return fail(`The frontmatter is ${raw.length} characters long; frontmatter over ${MAX_FRONTMATTER_BYTES} is not read.`);
   }
-  const flat = quick ? readFlatFields(raw) : undefined;
-  if (flat) return { raw, language, ...assemble(flat, flatRangeOf(flat)), problems: [] };
   if (nestingDepth(raw) > MAX_FRONTMATTER_DEPTH) {
     return fail(`The frontmatter nests deeper than ${MAX_FRONTMATTER_DEPTH} levels and is not read.`);
   }
@@ -166,6 +176,17 @@ export function readYaml(raw: string, language: string, quick = true): Parsed {
     problems.push({ message: 'The frontmatter is not a list of `key: value` fields.', range: whole(), severity: 'error' });
   }
   return { raw, language, data: undefined, fields: new Map(), problems };
+}
+
+/** Flat frontmatter in YAML read by the quick reader, or undefined when it is for the package. */
+function readQuickly(raw: string, language: string): Parsed | undefined {
+  if (!isYamlLanguage(language) || raw.length > MAX_FRONTMATTER_BYTES) return undefined;
+  const flat = readFlatFields(raw);
+  return flat && { raw, language, ...assemble(flat, flatRangeOf(flat)), problems: [] };
+}
+
+function isYamlLanguage(language: string): boolean {
+  return language === '' || language.toLowerCase() === 'yaml' || language.toLowerCase() === 'yml';
 }
 
 /**
