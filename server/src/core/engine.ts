@@ -18,6 +18,7 @@ import { forgetLineEdit, lineEditOrigin } from './model/lineage';
 import type { LineEditOrigin } from './model/lineage';
 import { hiddenSlot } from './hiddenSlot';
 import { sameData } from './sameData';
+import { EMPTY_LIST } from './emptyList';
 
 /** Findings listed per rule and plan; the rest are counted in one closing finding. */
 export const MAX_FINDINGS_PER_RULE = 1000;
@@ -180,7 +181,7 @@ interface SectionCache {
 
 /** Where a section keeps its cache: a hidden property, not a weak-table entry per section. */
 const sectionCaches = hiddenSlot<SectionCache>('sectionCache');
-const NO_REPORTS: readonly Report[] = Object.freeze([]);
+const NO_REPORTS: readonly Report[] = EMPTY_LIST;
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 const asIs = (report: Report): Report => report;
 

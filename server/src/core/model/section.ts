@@ -12,6 +12,7 @@ import { atxLevel, listMarker } from './blockScanner';
 import { indentEnd, measureIndent } from './lines';
 import { findEntry, findLinks, insideSpans } from './inline';
 import { findTimestamps } from './timestamps';
+import { EMPTY_LIST } from '../emptyList';
 import { LiteralSet } from './literalSet';
 import { SectionLines } from './sectionLines';
 import { EntryNode, HeadingNode, LinkNode, ListItemNode, TimestampNode } from './nodes';
@@ -47,11 +48,8 @@ export function buildSection(text: string, lineStarts: readonly number[], packed
   return section;
 }
 
-/** Most sections lack most kinds of item; they all share one empty list instead of holding their own. */
-const NONE: readonly never[] = Object.freeze([]);
-
 function orEmpty<T>(items: readonly T[]): readonly T[] {
-  return items.length === 0 ? NONE : items;
+  return items.length === 0 ? EMPTY_LIST : items;
 }
 
 interface Structure {

@@ -5,8 +5,9 @@
 import { kindOf } from './blockScanner';
 import { codeSpans } from './inline';
 import { lineOfOffset } from './lines';
+import { EMPTY_LIST } from '../emptyList';
 
-const NO_SPANS: ReadonlyArray<[number, number]> = Object.freeze([]) as unknown as ReadonlyArray<[number, number]>;
+const NO_SPANS: ReadonlyArray<[number, number]> = EMPTY_LIST;
 
 export class SectionLines {
   /** One LineKind per line. */

@@ -11,6 +11,7 @@ import { addInlineKeys, isSpace } from './inlineKeys';
 import { firstAtOrAfterLine, itemsOnLine, replaceLineResults } from '../model/lineage';
 import { memoizeBySection } from '../safety/sectionMemo';
 import { hiddenSlot } from '../hiddenSlot';
+import { EMPTY_LIST } from '../emptyList';
 import type { PlanContext, ResolvedSection } from '../rules/types';
 
 // Line reads that never join a typed-over section's text (see model/sectionText).
@@ -44,7 +45,7 @@ export function headingRange(context: PlanContext, entry: ResolvedSection): Rang
   return heading ? context.toDocument(entry.placed, heading.textRange) : titleRange(context);
 }
 
-const NO_ITEMS: readonly ListItem[] = Object.freeze([]);
+const NO_ITEMS: readonly ListItem[] = EMPTY_LIST;
 
 const topLevelOf = memoizeBySection((section: Section): readonly ListItem[] => {
   const result: ListItem[] = [];

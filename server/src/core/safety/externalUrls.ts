@@ -10,6 +10,7 @@ import { memoizeBySection, memoizeByText } from './sectionMemo';
 import { lineCount, normalizeTitle, sectionLine } from './sectionLines';
 import { linesMatching } from './lineFilter';
 import { holdsFolded } from '../model/bareUrls';
+import { EMPTY_LIST } from '../emptyList';
 
 /** Section titles (normalised) whose links are reading material, not dependencies. */
 const REFERENCE_TITLES = ['see also', 'references', 'reference', 'sources', 'further reading', 'bibliography', 'external references', 'external links', 'links'];
@@ -148,11 +149,14 @@ function isSnapshotSource(section: Section, line: number, retrieved: readonly nu
   return retrieved.some((other) => Math.abs(other - line) <= SNAPSHOT_SPAN) && lineLabel(sectionLine(section, line)) === 'source';
 }
 
-/** Stands for `Retrieved:` lines not read yet; read once a section's first external link needs them. */
-const NOT_READ: readonly number[] = Object.freeze([]);
+/**
+ * Stands for `Retrieved:` lines not read yet; read once a section's first external link needs them.
+ * A list of its own, told apart by identity; not frozen, for the reason `EMPTY_LIST` gives.
+ */
+const NOT_READ: readonly number[] = [];
 
 /** What a section without links says; shared, since most sections have none. */
-const NO_URL_FACTS: SectionUrlFacts = Object.freeze({ links: Object.freeze([]), snapshotSources: Object.freeze([]), retrieved: Object.freeze([]) });
+const NO_URL_FACTS: SectionUrlFacts = Object.freeze({ links: EMPTY_LIST, snapshotSources: EMPTY_LIST, retrieved: EMPTY_LIST });
 
 /** The URL facts of a section; a section without links needs no reading and no entry of its own. */
 function urlFactsOf(section: Section): SectionUrlFacts {
