@@ -77,6 +77,20 @@ describe('plan model', () => {
       assert.equal((globalThis as Record<string, unknown>)['ran'], undefined);
     });
 
+    it('closes at a line of `---` or `...` with nothing after it but spaces and tabs', () => {
+      for (const eol of ['\n', '\r\n']) {
+        for (const closer of ['---', '...', '--- ', '...\t', '---  \t ']) {
+          const plan = parsePlan(['---', 'id: x', closer, '# PLAN: t', ''].join(eol));
+          assert.equal(plan.frontmatter!.closed, true, JSON.stringify(closer + eol));
+          assert.equal(plan.frontmatter!.endLine, 2, JSON.stringify(closer + eol));
+        }
+        for (const other of ['--', '----', '-.-', '..', '--- x', '...x', ' ---', '\t...', '- --']) {
+          const plan = parsePlan(['---', 'id: x', other, '# PLAN: t', ''].join(eol));
+          assert.equal(plan.frontmatter!.closed, false, JSON.stringify(other + eol));
+        }
+      }
+    });
+
     it('reports frontmatter that never closes and parses the body from the top', () => {
       const plan = parsePlan('---\nid: x\n## Progress\n');
       assert.equal(plan.frontmatter!.closed, false);

@@ -15,7 +15,6 @@ export const MAX_FRONTMATTER_BYTES = 64 * 1024;
 export const MAX_FRONTMATTER_DEPTH = 64;
 
 const OPEN = /^---([A-Za-z]*)[ \t]*$/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Where the frontmatter block is, before it is parsed. */
 export interface FrontmatterBlock {
@@ -40,7 +39,7 @@ export function locateFrontmatter(text: string): FrontmatterBlock | undefined {
   let start = rawStart;
   while (start < text.length) {
     const end = lineContentEnd(text, start);
-    if (CLOSE.test(text.slice(start, Math.min(end, start + 16)))) {
+    if (isClosingLine(text, start, Math.min(end, start + CLOSE_READ))) {
       return { endLine: line, bodyStartOffset: nextLineStart(text, end), closed: true, language: open[1]!, rawStart, rawEnd: start };
     }
     line++;
@@ -48,6 +47,23 @@ export function locateFrontmatter(text: string): FrontmatterBlock | undefined {
     if (start === end) break;
   }
   return { endLine: 0, bodyStartOffset: 0, closed: false, language: open[1]!, rawStart, rawEnd: text.length };
+}
+
+/** How much of a line is read for a closing fence. */
+const CLOSE_READ = 16;
+
+/**
+ * True when `text` from `start` to `end` is a closing fence: `---` or `...`, then only spaces and
+ * tabs. Read by character: the block's every line is asked, and a pattern per line cost more.
+ */
+function isClosingLine(text: string, start: number, end: number): boolean {
+  const mark = text.charCodeAt(start);
+  if ((mark !== 0x2d && mark !== 0x2e) || end - start < 3 || text.charCodeAt(start + 1) !== mark || text.charCodeAt(start + 2) !== mark) return false;
+  for (let at = start + 3; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
 }
 
 function nextLineStart(text: string, contentEnd: number): number {
