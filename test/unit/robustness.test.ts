@@ -13,6 +13,7 @@ import { checkDocument } from '../../server/src/documentChecker';
 import { DEFAULT_PLAN_GLOBS } from '../../server/src/core/classify';
 import { fixText } from '../../server/src/cli/fixFiles';
 import { editorLines, findingProblems, rangeProblems, ruleCrashes } from './rangeChecks';
+import { EMPTY_LIST } from '../../server/src/core/emptyList';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const RUNS = Number(process.env.EXECPLAN_PROPERTY_RUNS ?? 300);
@@ -92,6 +93,21 @@ describe('robustness properties (any text)', () => {
         const once = fixText(text, { relativePath: 'plans/any-PLAN.md', now: NOW });
         const twice = fixText(once.text, { relativePath: 'plans/any-PLAN.md', now: NOW });
         assert.equal(twice.text, once.text, `second pass applied: ${twice.applied.map((fix) => JSON.stringify(fix)).join('; ')}`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('leaves the empty list that sections share empty, whatever is parsed, linted, fixed or edited', function () {
+    // It is not frozen (for speed), so nothing but this guards it against a caller that adds to it.
+    fc.assert(
+      fc.property(textArbitrary, fc.nat(), (text, at) => {
+        lintAnything(text);
+        fixText(text, { relativePath: 'plans/any-PLAN.md', now: NOW });
+        const start = at % (text.length + 1);
+        const edited = text.slice(0, start) + 'x' + text.slice(start);
+        lint(updatePlan(parsePlan(text), edited, [{ start, end: start, insertedLength: 1 }]), { now: NOW });
+        assert.equal(EMPTY_LIST.length, 0);
       }),
       { numRuns: RUNS },
     );
