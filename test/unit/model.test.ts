@@ -77,6 +77,17 @@ describe('plan model', () => {
       assert.equal((globalThis as Record<string, unknown>)['ran'], undefined);
     });
 
+    it('shares one reading of a frontmatter parsed twice in a row, and never lends it to another text', () => {
+      const text = fixture('ssot-complete-PLAN.md');
+      const first = parsePlan(text).frontmatter!;
+      const again = parsePlan(text).frontmatter!;
+      assert.equal(again.fields, first.fields, 'an open plan and a check of its file hold one copy');
+      const other = parsePlan(text.replace(/^id: .*$/m, 'id: another-plan')).frontmatter!;
+      assert.notEqual(other.fields, first.fields);
+      assert.equal(other.data!['id'], 'another-plan');
+      assert.equal(parsePlan(text).frontmatter!.data!['id'], first.data!['id']);
+    });
+
     it('closes at a line of `---` or `...` with nothing after it but spaces and tabs', () => {
       for (const eol of ['\n', '\r\n']) {
         for (const closer of ['---', '...', '--- ', '...\t', '---  \t ']) {

@@ -73,17 +73,27 @@ function nextLineStart(text: string, contentEnd: number): number {
 
 /**
  * Frontmatter the `yaml` package read, kept by its text since most edits leave it alone. Flat
- * frontmatter is not kept: the quick reader reads it again for less than a kept result costs, as
- * every kept result outlives a young-generation collection or two and makes each of them slower.
+ * frontmatter is not kept the same way: the quick reader reads it again for less than a kept result
+ * costs, as every kept result outlives a young-generation collection or two and makes each of them
+ * slower. Only the last one read is kept, so a plan parsed twice in a row (by the open document and
+ * by a check of its file) holds one copy of it.
  */
 const packageReadCache = new Map<string, Omit<Frontmatter, 'startLine' | 'endLine' | 'closed'>>();
 const CACHE_LIMIT = 64;
+let lastQuickRead: Parsed | undefined;
 
 /** Parses the located block. */
 export function parseFrontmatter(text: string, block: FrontmatterBlock): Frontmatter {
   const raw = text.slice(block.rawStart, block.rawEnd);
-  const parsed = (block.closed ? readQuickly(raw, block.language) : undefined) ?? readKept(raw, block);
+  const parsed = (block.closed ? readQuicklyOnce(raw, block.language) : undefined) ?? readKept(raw, block);
   return { startLine: 0, endLine: block.endLine, closed: block.closed, ...parsed };
+}
+
+function readQuicklyOnce(raw: string, language: string): Parsed | undefined {
+  if (lastQuickRead !== undefined && lastQuickRead.raw === raw && lastQuickRead.language === language) return lastQuickRead;
+  const parsed = readQuickly(raw, language);
+  if (parsed) lastQuickRead = parsed;
+  return parsed;
 }
 
 function readKept(raw: string, block: FrontmatterBlock): Parsed {
