@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import { parsePlan, updatePlan } from '../../../server/src/core/model/index';
 import { lint } from '../../../server/src/core/engine';
 import type { Finding } from '../../../server/src/core/rules/types';
+import { entryFields, sectionLine } from '../../../server/src/core/profiles/planQueries';
+import { addInlineKeys } from '../../../server/src/core/profiles/inlineKeys';
+import fc from 'fast-check';
 
 const now = new Date('2026-03-01T00:00:00Z');
 
@@ -30,6 +33,35 @@ describe('entry fields written inside a line', () => {
 
   it('are not read inside a word', () => {
     assert.deepEqual(missingDecisionFields('- 2025-11-22T14:20:00Z - Decision: cache it, seeRationale: speed (Evidence: `npm test`; Author: agent-1)'), [['Rationale']]);
+  });
+
+  it('are read on a line after lines that hold no colon, and after a line too long to read', () => {
+    const long = `  Notes ${'x'.repeat(2100)} Author: agent-9`;
+    const entry = ['- 2025-11-22T14:20:00Z - Decision: cache it', '  a line without any field', long, '  nothing here either', '  Rationale: speed', '  Evidence: `npm test`', '  Author: agent-1'].join('\n');
+    assert.deepEqual(missingDecisionFields(entry), []);
+    const withoutAuthor = ['- 2025-11-22T14:20:00Z - Decision: cache it', long, '  Rationale: speed', '  Evidence: `npm test`'].join('\n');
+    assert.deepEqual(missingDecisionFields(withoutAuthor), [['Author']]);
+  });
+
+  it('are the keys each of the entry\'s lines holds when read alone', () => {
+    const pieces = ['Rationale: ', 'Evidence:', ' (Author: a)', ' To: b', '10:30:00Z', 'x:y', ' ', 'word', '**Owner**: c', '; Next Step: d', ':', '  '];
+    const line = fc.tuple(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), fc.constantFrom('', ' ')).map(([parts, between]) => parts.join(between));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const body = lines.map((text, index) => (index === 0 ? `- Decision: ${text}` : `  ${text}`)).join(eol);
+        const plan = parsePlan(`# PLAN: Fields${eol}${eol}## Decision Log${eol}${eol}${body}${eol}`);
+        const section = plan.sections.find((placed) => placed.section.heading?.text === 'Decision Log')!.section;
+        const item = section.listItems[0]!;
+        const alone = new Set<string>();
+        for (let at = item.line; at <= item.endLine; at++) {
+          const content = sectionLine(section, at);
+          addInlineKeys(content, 0, content.length, alone);
+        }
+        for (const entry of section.entries) if (entry.line >= item.line && entry.line <= item.endLine) alone.add(entry.key.replace(/[*_]/g, '').trim().toLowerCase());
+        assert.deepEqual([...entryFields(section, item)].sort(), [...alone].sort());
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('count the words before the colon as one key', () => {
