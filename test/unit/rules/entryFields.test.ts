@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parsePlan, updatePlan } from '../../../server/src/core/model/index';
 import { lint } from '../../../server/src/core/engine';
 import type { Finding } from '../../../server/src/core/rules/types';
-import { entryFields, sectionLine } from '../../../server/src/core/profiles/planQueries';
+import { entryFields, normalizeField, sectionLine } from '../../../server/src/core/profiles/planQueries';
 import { addInlineKeys } from '../../../server/src/core/profiles/inlineKeys';
 import fc from 'fast-check';
 
@@ -57,7 +57,7 @@ describe('entry fields written inside a line', () => {
           const content = sectionLine(section, at);
           addInlineKeys(content, 0, content.length, alone);
         }
-        for (const entry of section.entries) if (entry.line >= item.line && entry.line <= item.endLine) alone.add(entry.key.replace(/[*_]/g, '').trim().toLowerCase());
+        for (const entry of section.entries) if (entry.line >= item.line && entry.line <= item.endLine) alone.add(normalizeField(entry.key));
         assert.deepEqual([...entryFields(section, item)].sort(), [...alone].sort());
       }),
       { numRuns: 1500 },
